@@ -1,0 +1,53 @@
+/*
+ * extract.h - reading documents into a knowledge graph.
+ *
+ * An extractor holds a lexicon (borrowed) and a graph (borrowed) and adds
+ * the entities and relations of each document it is given. Documents are
+ * independent, except that one person named in several documents becomes
+ * one node (also when one spelling differs by a letter).
+ */
+#ifndef KGEX_EXTRACT_H
+#define KGEX_EXTRACT_H
+
+#include <stddef.h>
+
+#include "common.h"
+#include "errors.h"
+#include "graph.h"
+#include "lexicon.h"
+
+typedef struct kgex_extract_options {
+    int version;
+    /* Publication date of the document, "YYYY-MM-DD", or NULL. Used to
+     * resolve "on Tuesday", "yesterday" and dates given without a year. */
+    const char *date;
+} kgex_extract_options;
+
+#define KGEX_EXTRACT_OPTIONS_VERSION 1
+#define KGEX_EXTRACT_OPTIONS_INIT {KGEX_EXTRACT_OPTIONS_VERSION, NULL}
+
+/* What one document gave (added to the running totals of the extractor). */
+typedef struct kgex_extract_stats {
+    size_t documents;
+    size_t sentences;
+    size_t mentions;
+    size_t relations[6]; /* by kgex_relation */
+} kgex_extract_stats;
+
+typedef struct kgex_extractor kgex_extractor;
+
+/* `lex` and `graph` are borrowed and must outlive the extractor; caller
+ * frees with kgex_extractor_free(). */
+KGEX_EXTERN int kgex_extractor_new(kgex_extractor **out, const kgex_lexicon *lex,
+                                   kgex_graph *graph);
+KGEX_EXTERN void kgex_extractor_free(kgex_extractor *x);
+
+/* Extract the document `text` (UTF-8, `len` bytes) named `doc` (used in
+ * provenance and event ids) into the graph. `opts` may be NULL. */
+KGEX_EXTERN int kgex_extract_text(kgex_extractor *x, const char *doc, const char *text, size_t len,
+                                  const kgex_extract_options *opts, kgex_error *err);
+
+/* Running totals over all documents so far. */
+KGEX_EXTERN void kgex_extractor_stats(const kgex_extractor *x, kgex_extract_stats *out);
+
+#endif

@@ -1,0 +1,135 @@
+/*
+ * graph.h - the knowledge graph: entities, events and the relations
+ * between them, with provenance.
+ *
+ * Nodes are found or created by a canonical id ("state/ARM", "org/csto",
+ * "person/anatoly-sidorov", "event/doc.txt/3/0"); adding a node that exists
+ * counts one more mention and records the provenance. Edges are found or
+ * created by (source, relation, target); adding one again raises its weight.
+ * Node and edge indexes are stable for the life of the graph.
+ */
+#ifndef KGEX_GRAPH_H
+#define KGEX_GRAPH_H
+
+#include <stddef.h>
+
+#include "common.h"
+
+typedef enum kgex_kind {
+    KGEX_KIND_STATE = 0,
+    KGEX_KIND_ORGANIZATION,
+    KGEX_KIND_OFFICIAL,
+    KGEX_KIND_EVENT
+} kgex_kind;
+
+typedef enum kgex_relation {
+    KGEX_REL_MEMBER_OF = 0,
+    KGEX_REL_OFFICIAL_OF,
+    KGEX_REL_ATTACKED,
+    KGEX_REL_APPEALED_TO,
+    KGEX_REL_STATED,
+    KGEX_REL_ABOUT
+} kgex_relation;
+
+/* Where a fact was read: document name, 0-based sentence number and
+ * character (code point) offsets [start, end) into the document text. */
+typedef struct kgex_provenance {
+    const char *doc;
+    size_t sentence;
+    size_t start;
+    size_t end;
+} kgex_provenance;
+
+/* Read-only view of a node; strings are borrowed, valid until the graph is
+ * freed or the node changes. Optional strings are NULL when unset. */
+typedef struct kgex_node {
+    const char *id;
+    kgex_kind kind;
+    const char *label;
+    char **aliases; /* other names it was found under, sorted */
+    size_t aliases_len;
+    const char *iso3;     /* states from the lexicon */
+    const char *wikidata; /* QID, entities from the lexicon */
+    const char *role;     /* officials: the title first found */
+    const char *quote;    /* events: the words stated */
+    const char *date;     /* events: ISO 8601 date */
+    const char *cameo;    /* events: CAMEO code of the statement */
+    size_t mentions;
+    kgex_provenance *prov; /* every mention, in order */
+    size_t prov_len;
+} kgex_node;
+
+typedef struct kgex_edge {
+    size_t source;
+    size_t target;
+    kgex_relation relation;
+    const char *role;  /* official_of: the post */
+    const char *cameo; /* attacked, appealed_to, stated */
+    const char *date;  /* ISO 8601, when the sentence gives one */
+    size_t weight;     /* mentions */
+    kgex_provenance *prov;
+    size_t prov_len;
+} kgex_edge;
+
+typedef struct kgex_graph kgex_graph;
+
+/* Fields of a node to find or create. `id`, `label` required; the rest may
+ * be NULL. Existing nodes keep their first non-NULL value of each field. */
+typedef struct kgex_node_spec {
+    const char *id;
+    kgex_kind kind;
+    const char *label;
+    const char *iso3;
+    const char *wikidata;
+    const char *role;
+    const char *quote;
+    const char *date;
+    const char *cameo;
+} kgex_node_spec;
+
+/* New empty graph; caller frees with kgex_graph_free(). */
+KGEX_EXTERN int kgex_graph_new(kgex_graph **out);
+KGEX_EXTERN void kgex_graph_free(kgex_graph *graph);
+
+/* Find or create the node `spec->id`, count a mention at `prov` (may be
+ * NULL: no mention counted) and store its index in *index_out. Copies all
+ * strings. */
+KGEX_EXTERN int kgex_graph_add_node(kgex_graph *graph, size_t *index_out,
+                                    const kgex_node_spec *spec, const kgex_provenance *prov);
+
+/* Index of the node with `id`; KGEX_ENOTFOUND when there is none. */
+KGEX_EXTERN int kgex_graph_find_node(const kgex_graph *graph, size_t *index_out, const char *id);
+
+/* Record another name of a node; names equal to its label or to an alias
+ * already there are ignored. Copies `alias`. */
+KGEX_EXTERN int kgex_graph_add_alias(kgex_graph *graph, size_t node, const char *alias);
+
+/* Find or create the edge (source, relation, target) and count a mention at
+ * `prov` (may be NULL). role, cameo and date may be NULL; the first non-NULL
+ * value is kept. Copies all strings. */
+KGEX_EXTERN int kgex_graph_add_edge(kgex_graph *graph, size_t *index_out, size_t source,
+                                    kgex_relation relation, size_t target, const char *role,
+                                    const char *cameo, const char *date,
+                                    const kgex_provenance *prov);
+
+KGEX_EXTERN size_t kgex_graph_node_count(const kgex_graph *graph);
+KGEX_EXTERN size_t kgex_graph_edge_count(const kgex_graph *graph);
+/* Borrowed views; NULL when out of range. */
+KGEX_EXTERN const kgex_node *kgex_graph_node(const kgex_graph *graph, size_t index);
+KGEX_EXTERN const kgex_edge *kgex_graph_edge(const kgex_graph *graph, size_t index);
+
+/* Node indexes sorted by id and edge indexes sorted by (source id,
+ * relation, target id): the order every writer uses. Caller frees with
+ * free(). */
+KGEX_EXTERN int kgex_graph_node_order(const kgex_graph *graph, size_t **out);
+KGEX_EXTERN int kgex_graph_edge_order(const kgex_graph *graph, size_t **out);
+
+/* "state", "organization", "official", "event". */
+KGEX_EXTERN const char *kgex_kind_name(kgex_kind kind);
+/* "member_of", "official_of", "attacked", "appealed_to", "stated", "about". */
+KGEX_EXTERN const char *kgex_relation_name(kgex_relation relation);
+
+/* Number of weakly connected components, computed with igraph. */
+KGEX_EXTERN int kgex_graph_components(const kgex_graph *graph, size_t *out);
+
+#endif

@@ -1,0 +1,14 @@
+/*
+ * kgex.h - umbrella header of libkgex: news text in, knowledge graph out.
+ */
+#ifndef KGEX_KGEX_H
+#define KGEX_KGEX_H
+
+#include "common.h"
+#include "errors.h"
+#include "export.h"
+#include "extract.h"
+#include "graph.h"
+#include "lexicon.h"
+
+#endif

@@ -1,0 +1,33 @@
+/*
+ * atomic.h - replace a file all at once: write to a temporary file next to
+ * the target, then rename it into place. Used by both writers so that an
+ * error never leaves a half-written output, and the previous file at the
+ * path stays as it was. The path "-" means standard output (written
+ * directly, checked, never closed). Private to the library.
+ */
+#ifndef KGEX_EXPORT_ATOMIC_H
+#define KGEX_EXPORT_ATOMIC_H
+
+#include <stdio.h>
+
+#include "kgex/errors.h"
+
+typedef struct kgex__atomic {
+    FILE *fp;         /* where to write; stdout for "-" */
+    const char *path; /* borrowed: the target, for messages */
+    char *tmp_path;   /* NULL for stdout */
+} kgex__atomic;
+
+/* Create the temporary file for `path` (or take stdout for "-"); on error
+ * KGEX_EIO (message names the path) or KGEX_ENOMEM, nothing is left. */
+int kgex__atomic_open(kgex__atomic *a, const char *path, kgex_error *err);
+
+/* Flush, check, sync, close and rename into place. On error the temporary
+ * file is removed, the target untouched, and KGEX_EIO returned with a
+ * message naming the path. `a` is finished either way. */
+int kgex__atomic_commit(kgex__atomic *a, kgex_error *err);
+
+/* Give up: close and remove the temporary file. NULL-safe, idempotent. */
+void kgex__atomic_abort(kgex__atomic *a);
+
+#endif

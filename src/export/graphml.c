@@ -1,0 +1,331 @@
+/*
+ * graphml.c - the GraphML writer (include/kgex/export.h), with libxml2's
+ * xmlTextWriter streaming straight into the output FILE.
+ *
+ * What a file holds, so that Gephi, Neo4j APOC, NetworkX, igraph and
+ * graphology all read it and it validates against the official schema:
+ *   - one <graph id="G" edgedefault="directed">, all nodes before all
+ *     edges, nodes in kgex_graph_node_order() order and edges in
+ *     kgex_graph_edge_order() order, edges numbered "e0", "e1", ...;
+ *   - node ids are the canonical ids made into xs:NMTOKENs (which cannot
+ *     hold "/"): "/" becomes ":" and any byte outside [A-Za-z0-9.-] "_HH",
+ *     so "state/ARM" is "state:ARM"; the exact canonical id is also in the
+ *     data key "canonical_id";
+ *   - every <key> says for="node" or for="edge", attr.name and attr.type,
+ *     has no <default>, and all keys are declared even when unused;
+ *   - text is scrubbed of what XML 1.0 forbids (escape.h) before libxml2
+ *     escapes it.
+ * The library does not print: libxml2's error handlers are silenced while
+ * we write and restored afterwards.
+ */
+#include <errno.h>
+#include <libxml/xmlIO.h>
+#include <libxml/xmlerror.h>
+#include <libxml/xmlwriter.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "common.h"
+#include "export/atomic.h"
+#include "export/escape.h"
+#include "kgex/export.h"
+
+#define GRAPHML_NS     "http://graphml.graphdrawing.org/xmlns"
+#define XSI_NS         "http://www.w3.org/2001/XMLSchema-instance"
+#define GRAPHML_SCHEMA GRAPHML_NS " http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd"
+
+/* Key ids equal attr.name, except for edge keys whose attr.name a node key
+ * has too: key ids must be unique in the document (the schema's
+ * key_id_key constraint), so those get an "edge_" prefix. */
+typedef struct key_def {
+    const char *id;
+    const char *domain;
+    const char *name;
+    const char *type;
+} key_def;
+
+static const key_def keys[] = {
+    {"canonical_id", "node", "canonical_id", "string"},
+    {"label", "node", "label", "string"},
+    {"kind", "node", "kind", "string"},
+    {"labels", "node", "labels", "string"},
+    {"aliases", "node", "aliases", "string"},
+    {"mentions", "node", "mentions", "int"},
+    {"iso3", "node", "iso3", "string"},
+    {"wikidata", "node", "wikidata", "string"},
+    {"role", "node", "role", "string"},
+    {"quote", "node", "quote", "string"},
+    {"date", "node", "date", "string"},
+    {"cameo", "node", "cameo", "string"},
+    {"provenance", "node", "provenance", "string"},
+    {"relation", "edge", "relation", "string"},
+    {"edge_label", "edge", "label", "string"},
+    {"weight", "edge", "weight", "double"},
+    {"edge_role", "edge", "role", "string"},
+    {"edge_cameo", "edge", "cameo", "string"},
+    {"edge_date", "edge", "date", "string"},
+    {"edge_provenance", "edge", "provenance", "string"},
+};
+
+/* APOC node labels, by kgex_kind */
+static const char *const apoc_labels[] = {":State", ":Organization", ":Official", ":Event"};
+
+typedef struct writer {
+    xmlTextWriterPtr w;
+    kgex__escape_buf buf;
+    const kgex_graph *graph;
+} writer;
+
+#define XC(s) ((const xmlChar *)(s))
+#define XW(call)                                                                                   \
+    do {                                                                                           \
+        if ((call) < 0) {                                                                          \
+            error = KGEX_EIO;                                                                      \
+            goto done;                                                                             \
+        }                                                                                          \
+    } while (0)
+#define CHECK(call)                                                                                \
+    do {                                                                                           \
+        error = (call);                                                                            \
+        if (error < 0)                                                                             \
+            goto done;                                                                             \
+    } while (0)
+
+/* <data key="KEY">TEXT</data>, TEXT already clean */
+static int write_data_raw(writer *wr, const char *key, const char *text) {
+    int error = KGEX_OK;
+
+    XW(xmlTextWriterStartElement(wr->w, XC("data")));
+    XW(xmlTextWriterWriteAttribute(wr->w, XC("key"), XC(key)));
+    XW(xmlTextWriterWriteString(wr->w, XC(text)));
+    XW(xmlTextWriterEndElement(wr->w));
+done:
+    return error;
+}
+
+/* <data> with `value` scrubbed; nothing when value is NULL */
+static int write_data(writer *wr, const char *key, const char *value) {
+    int error = KGEX_OK;
+
+    if (!value)
+        goto done;
+    CHECK(kgex__escape_buf_reset(&wr->buf));
+    CHECK(kgex__escape_text(&wr->buf, value));
+    CHECK(write_data_raw(wr, key, wr->buf.ptr));
+done:
+    return error;
+}
+
+static int write_provenance(writer *wr, const char *key, const kgex_provenance *prov,
+                            size_t prov_len) {
+    size_t i;
+    int error = KGEX_OK;
+
+    if (prov_len == 0)
+        goto done;
+    CHECK(kgex__escape_buf_reset(&wr->buf));
+    for (i = 0; i < prov_len; i++) {
+        if (i > 0)
+            CHECK(kgex__escape_buf_put(&wr->buf, " ", 1));
+        CHECK(kgex__escape_provenance(&wr->buf, &prov[i]));
+    }
+    CHECK(write_data_raw(wr, key, wr->buf.ptr));
+done:
+    return error;
+}
+
+static int write_keys(writer *wr) {
+    size_t i;
+    int error = KGEX_OK;
+
+    XW(xmlTextWriterWriteComment(
+        wr->w, XC(" key ids are attr.name, except edge keys whose attr.name a node key also "
+                  "has (label, role, cameo, date, provenance): key ids must be unique, so "
+                  "those are edge_label, edge_role, ... Read keys by attr.name. ")));
+    for (i = 0; i < sizeof(keys) / sizeof(keys[0]); i++) {
+        XW(xmlTextWriterStartElement(wr->w, XC("key")));
+        XW(xmlTextWriterWriteAttribute(wr->w, XC("id"), XC(keys[i].id)));
+        XW(xmlTextWriterWriteAttribute(wr->w, XC("for"), XC(keys[i].domain)));
+        XW(xmlTextWriterWriteAttribute(wr->w, XC("attr.name"), XC(keys[i].name)));
+        XW(xmlTextWriterWriteAttribute(wr->w, XC("attr.type"), XC(keys[i].type)));
+        XW(xmlTextWriterEndElement(wr->w));
+    }
+done:
+    return error;
+}
+
+static int write_node(writer *wr, const kgex_node *n) {
+    char num[32];
+    size_t i;
+    int error = KGEX_OK;
+
+    XW(xmlTextWriterStartElement(wr->w, XC("node")));
+    CHECK(kgex__escape_buf_reset(&wr->buf));
+    CHECK(kgex__escape_nmtoken(&wr->buf, n->id));
+    XW(xmlTextWriterWriteAttribute(wr->w, XC("id"), XC(wr->buf.ptr)));
+    CHECK(write_data(wr, "canonical_id", n->id));
+    CHECK(write_data(wr, "label", n->label));
+    CHECK(write_data_raw(wr, "kind", kgex_kind_name(n->kind)));
+    if ((unsigned)n->kind < sizeof(apoc_labels) / sizeof(apoc_labels[0]))
+        CHECK(write_data_raw(wr, "labels", apoc_labels[n->kind]));
+    if (n->aliases_len > 0) {
+        CHECK(kgex__escape_buf_reset(&wr->buf));
+        for (i = 0; i < n->aliases_len; i++) {
+            if (i > 0)
+                CHECK(kgex__escape_buf_put(&wr->buf, "|", 1));
+            CHECK(kgex__escape_text(&wr->buf, n->aliases[i]));
+        }
+        CHECK(write_data_raw(wr, "aliases", wr->buf.ptr));
+    }
+    snprintf(num, sizeof(num), "%zu", n->mentions);
+    CHECK(write_data_raw(wr, "mentions", num));
+    CHECK(write_data(wr, "iso3", n->iso3));
+    CHECK(write_data(wr, "wikidata", n->wikidata));
+    CHECK(write_data(wr, "role", n->role));
+    CHECK(write_data(wr, "quote", n->quote));
+    CHECK(write_data(wr, "date", n->date));
+    CHECK(write_data(wr, "cameo", n->cameo));
+    CHECK(write_provenance(wr, "provenance", n->prov, n->prov_len));
+    XW(xmlTextWriterEndElement(wr->w));
+done:
+    return error;
+}
+
+static int write_edge(writer *wr, size_t number, const kgex_edge *e) {
+    const char *relation = kgex_relation_name(e->relation);
+    char num[48];
+    int error = KGEX_OK;
+
+    XW(xmlTextWriterStartElement(wr->w, XC("edge")));
+    snprintf(num, sizeof(num), "e%zu", number);
+    XW(xmlTextWriterWriteAttribute(wr->w, XC("id"), XC(num)));
+    CHECK(kgex__escape_buf_reset(&wr->buf));
+    CHECK(kgex__escape_nmtoken(&wr->buf, kgex_graph_node(wr->graph, e->source)->id));
+    XW(xmlTextWriterWriteAttribute(wr->w, XC("source"), XC(wr->buf.ptr)));
+    CHECK(kgex__escape_buf_reset(&wr->buf));
+    CHECK(kgex__escape_nmtoken(&wr->buf, kgex_graph_node(wr->graph, e->target)->id));
+    XW(xmlTextWriterWriteAttribute(wr->w, XC("target"), XC(wr->buf.ptr)));
+    CHECK(write_data_raw(wr, "relation", relation));
+    CHECK(write_data_raw(wr, "edge_label", relation));
+    snprintf(num, sizeof(num), "%zu", e->weight);
+    CHECK(write_data_raw(wr, "weight", num));
+    CHECK(write_data(wr, "edge_role", e->role));
+    CHECK(write_data(wr, "edge_cameo", e->cameo));
+    CHECK(write_data(wr, "edge_date", e->date));
+    CHECK(write_provenance(wr, "edge_provenance", e->prov, e->prov_len));
+    XW(xmlTextWriterEndElement(wr->w));
+done:
+    return error;
+}
+
+static int write_document(writer *wr) {
+    size_t *node_order = NULL;
+    size_t *edge_order = NULL;
+    size_t i, n;
+    int error = KGEX_OK;
+
+    CHECK(kgex_graph_node_order(wr->graph, &node_order));
+    CHECK(kgex_graph_edge_order(wr->graph, &edge_order));
+    XW(xmlTextWriterSetIndent(wr->w, 1));
+    XW(xmlTextWriterSetIndentString(wr->w, XC("  ")));
+    XW(xmlTextWriterStartDocument(wr->w, NULL, "UTF-8", NULL));
+    XW(xmlTextWriterStartElement(wr->w, XC("graphml")));
+    XW(xmlTextWriterWriteAttribute(wr->w, XC("xmlns"), XC(GRAPHML_NS)));
+    XW(xmlTextWriterWriteAttribute(wr->w, XC("xmlns:xsi"), XC(XSI_NS)));
+    XW(xmlTextWriterWriteAttribute(wr->w, XC("xsi:schemaLocation"), XC(GRAPHML_SCHEMA)));
+    CHECK(write_keys(wr));
+    XW(xmlTextWriterStartElement(wr->w, XC("graph")));
+    XW(xmlTextWriterWriteAttribute(wr->w, XC("id"), XC("G")));
+    XW(xmlTextWriterWriteAttribute(wr->w, XC("edgedefault"), XC("directed")));
+    n = kgex_graph_node_count(wr->graph);
+    for (i = 0; i < n; i++)
+        CHECK(write_node(wr, kgex_graph_node(wr->graph, node_order[i])));
+    n = kgex_graph_edge_count(wr->graph);
+    for (i = 0; i < n; i++)
+        CHECK(write_edge(wr, i, kgex_graph_edge(wr->graph, edge_order[i])));
+    XW(xmlTextWriterEndDocument(wr->w)); /* closes graph and graphml */
+    XW(xmlTextWriterFlush(wr->w));
+done:
+    kgex__free(node_order);
+    kgex__free(edge_order);
+    return error;
+}
+
+static void quiet_error(void *ctx, const char *msg, ...) {
+    (void)ctx;
+    (void)msg;
+}
+
+/* Write to fp; `path` names the file in messages (NULL: a caller's stream). */
+static int graphml_write(const kgex_graph *graph, FILE *fp, const char *path, kgex_error *err) {
+    xmlGenericErrorFunc old_generic = xmlGenericError;
+    void *old_generic_ctx = xmlGenericErrorContext;
+    xmlStructuredErrorFunc old_structured = xmlStructuredError;
+    void *old_structured_ctx = xmlStructuredErrorContext;
+    xmlOutputBufferPtr out = NULL;
+    writer wr = {0};
+    int error = KGEX_OK;
+    int saved = 0;
+
+    xmlSetGenericErrorFunc(NULL, quiet_error);
+    xmlSetStructuredErrorFunc(NULL, NULL);
+    wr.graph = graph;
+    errno = 0;
+    out = xmlOutputBufferCreateFile(fp, NULL);
+    if (!out) {
+        error = KGEX_ENOMEM;
+        goto done;
+    }
+    wr.w = xmlNewTextWriter(out);
+    if (!wr.w) {
+        xmlOutputBufferClose(out);
+        error = KGEX_ENOMEM;
+        goto done;
+    }
+    error = write_document(&wr);
+done:
+    if (error == KGEX_EIO || ferror(fp))
+        saved = errno;
+    xmlFreeTextWriter(wr.w); /* also closes `out`, which leaves fp open */
+    kgex__escape_buf_free(&wr.buf);
+    if (error == KGEX_OK && (fflush(fp) != 0 || ferror(fp))) {
+        saved = errno;
+        error = KGEX_EIO;
+    }
+    xmlSetStructuredErrorFunc(old_structured_ctx, old_structured);
+    xmlSetGenericErrorFunc(old_generic_ctx, old_generic);
+
+    if (error == KGEX_ENOMEM)
+        return kgex__error_set(err, error, "out of memory");
+    if (error == KGEX_EIO)
+        return kgex__error_at(err, error, path ? path : "", 0, 0, "cannot write '%s': %s",
+                              path ? path : "graphml output",
+                              saved ? strerror(saved) : "xml writer error");
+    if (error < 0)
+        return kgex__error_set(err, error, "cannot write graphml: %s", kgex_strerror(error));
+    return KGEX_OK;
+}
+
+int kgex_graphml_write(const kgex_graph *graph, FILE *fp, kgex_error *err) {
+    KGEX_ASSERT_ARG(graph, err);
+    KGEX_ASSERT_ARG(fp, err);
+    return graphml_write(graph, fp, NULL, err);
+}
+
+int kgex_graphml_write_file(const kgex_graph *graph, const char *path, kgex_error *err) {
+    kgex__atomic a = {0};
+    int error;
+
+    KGEX_ASSERT_ARG(graph, err);
+    KGEX_ASSERT_ARG(path, err);
+    error = kgex__atomic_open(&a, path, err);
+    if (error < 0)
+        goto done;
+    error = graphml_write(graph, a.fp, strcmp(path, "-") == 0 ? "<stdout>" : path, err);
+    if (error < 0)
+        goto done;
+    error = kgex__atomic_commit(&a, err);
+done:
+    kgex__atomic_abort(&a);
+    return error;
+}

@@ -1,0 +1,392 @@
+/*
+ * jsonld.c - the JSON-LD 1.1 writer (include/kgex/export.h), with jansson.
+ *
+ * One document {"@context": {...}, "@graph": [...]}. The context is inline
+ * and is the same as schemas/context.jsonld (a unit test compares them);
+ * every term maps to an absolute IRI, so JSON-LD processors drop nothing.
+ * The graph holds, in kgex_graph_node_order() order, one object per node:
+ *   "@id" https://w3id.org/kgex/id/<canonical id, percent-encoded>,
+ *   "@type" by kind (a state is a schema:Country, a Place, and a
+ *   schema:GovernmentOrganization, an actor), name, alternateName, kind,
+ *   iso3, sameAs (Wikidata), mentions, jobTitle/worksFor for officials,
+ *   text/startDate for events, provenance, and the relations as direct
+ *   links (memberOf, officialOf, attacked, appealedTo, stated, about);
+ * then, in kgex_graph_edge_order() order, one kgex:Relation object per edge,
+ * "@id" https://w3id.org/kgex/id/relation/<n>, with source, target,
+ * relation, weight, role/cameo/date and provenance, so that weights and
+ * provenance survive in RDF. Strings are scrubbed (escape.h) first: jansson
+ * accepts only valid UTF-8, and both writers then carry the same text.
+ */
+#include <errno.h>
+#include <jansson.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "common.h"
+#include "export/atomic.h"
+#include "export/escape.h"
+#include "kgex/export.h"
+
+#define ID_BASE       "https://w3id.org/kgex/id/"
+#define WIKIDATA_BASE "http://www.wikidata.org/entity/"
+/* 15 significant digits print the context's "@version": 1.1 as 1.1, not
+ * 1.1000000000000001; it is the only real number we write. */
+#define DUMP_FLAGS (JSON_INDENT(2) | JSON_SORT_KEYS | JSON_REAL_PRECISION(15))
+
+/* Keep identical to schemas/context.jsonld. */
+static const char context_text[] =
+    "{\n"
+    "  \"@context\": {\n"
+    "    \"@version\": 1.1,\n"
+    "    \"schema\": \"https://schema.org/\",\n"
+    "    \"kgex\": \"https://w3id.org/kgex/ns#\",\n"
+    "    \"wd\": \"http://www.wikidata.org/entity/\",\n"
+    "    \"xsd\": \"http://www.w3.org/2001/XMLSchema#\",\n"
+    "    \"name\": \"schema:name\",\n"
+    "    \"alternateName\": {\"@id\": \"schema:alternateName\", \"@container\": \"@set\"},\n"
+    "    \"sameAs\": {\"@id\": \"schema:sameAs\", \"@type\": \"@id\"},\n"
+    "    \"jobTitle\": \"schema:jobTitle\",\n"
+    "    \"worksFor\": {\"@id\": \"schema:worksFor\", \"@type\": \"@id\", \"@container\": "
+    "\"@set\"},\n"
+    "    \"text\": \"schema:text\",\n"
+    "    \"startDate\": \"schema:startDate\",\n"
+    "    \"kind\": \"kgex:kind\",\n"
+    "    \"iso3\": \"kgex:iso3\",\n"
+    "    \"mentions\": {\"@id\": \"kgex:mentions\", \"@type\": \"xsd:integer\"},\n"
+    "    \"memberOf\": {\"@id\": \"kgex:memberOf\", \"@type\": \"@id\", \"@container\": "
+    "\"@set\"},\n"
+    "    \"officialOf\": {\"@id\": \"kgex:officialOf\", \"@type\": \"@id\", \"@container\": "
+    "\"@set\"},\n"
+    "    \"attacked\": {\"@id\": \"kgex:attacked\", \"@type\": \"@id\", \"@container\": "
+    "\"@set\"},\n"
+    "    \"appealedTo\": {\"@id\": \"kgex:appealedTo\", \"@type\": \"@id\", \"@container\": "
+    "\"@set\"},\n"
+    "    \"stated\": {\"@id\": \"kgex:stated\", \"@type\": \"@id\", \"@container\": \"@set\"},\n"
+    "    \"about\": {\"@id\": \"kgex:about\", \"@type\": \"@id\", \"@container\": \"@set\"},\n"
+    "    \"Relation\": \"kgex:Relation\",\n"
+    "    \"source\": {\"@id\": \"kgex:source\", \"@type\": \"@id\"},\n"
+    "    \"target\": {\"@id\": \"kgex:target\", \"@type\": \"@id\"},\n"
+    "    \"relation\": \"kgex:relation\",\n"
+    "    \"weight\": {\"@id\": \"kgex:weight\", \"@type\": \"xsd:integer\"},\n"
+    "    \"cameo\": \"kgex:cameo\",\n"
+    "    \"date\": \"kgex:date\",\n"
+    "    \"role\": \"kgex:role\",\n"
+    "    \"provenance\": {\"@id\": \"kgex:provenance\", \"@container\": \"@set\"}\n"
+    "  }\n"
+    "}\n";
+
+/* JSON-LD term of each kgex_relation */
+static const char *const relation_terms[] = {"memberOf",   "officialOf", "attacked",
+                                             "appealedTo", "stated",     "about"};
+
+typedef struct builder {
+    const kgex_graph *graph;
+    kgex__escape_buf buf;
+} builder;
+
+#define CHECK(call)                                                                                \
+    do {                                                                                           \
+        error = (call);                                                                            \
+        if (error < 0)                                                                             \
+            goto done;                                                                             \
+    } while (0)
+
+/* obj[key] = value, taking the reference; a NULL value (a failed json_*
+ * constructor) is an allocation failure. */
+static int set_new(json_t *obj, const char *key, json_t *value) {
+    return json_object_set_new(obj, key, value) == 0 ? KGEX_OK : KGEX_ENOMEM;
+}
+
+static int append_new(json_t *array, json_t *value) {
+    return json_array_append_new(array, value) == 0 ? KGEX_OK : KGEX_ENOMEM;
+}
+
+/* json string of `s` scrubbed */
+static int text_value(builder *b, json_t **out, const char *s) {
+    int error = KGEX_OK;
+
+    *out = NULL;
+    CHECK(kgex__escape_buf_reset(&b->buf));
+    CHECK(kgex__escape_text(&b->buf, s));
+    *out = json_stringn(b->buf.ptr, b->buf.len);
+    if (!*out)
+        error = KGEX_ENOMEM;
+done:
+    return error;
+}
+
+/* json string of BASE + percent-encoded `s` */
+static int iri_value(builder *b, json_t **out, const char *base, const char *s) {
+    int error = KGEX_OK;
+
+    *out = NULL;
+    CHECK(kgex__escape_buf_reset(&b->buf));
+    CHECK(kgex__escape_buf_puts(&b->buf, base));
+    CHECK(kgex__escape_iri(&b->buf, s));
+    *out = json_stringn(b->buf.ptr, b->buf.len);
+    if (!*out)
+        error = KGEX_ENOMEM;
+done:
+    return error;
+}
+
+static int set_text(builder *b, json_t *obj, const char *key, const char *s) {
+    json_t *v = NULL;
+    int error = KGEX_OK;
+
+    if (!s)
+        return KGEX_OK;
+    error = text_value(b, &v, s);
+    if (error == KGEX_OK)
+        error = set_new(obj, key, v);
+    return error;
+}
+
+static int set_iri(builder *b, json_t *obj, const char *key, const char *base, const char *s) {
+    json_t *v = NULL;
+    int error;
+
+    error = iri_value(b, &v, base, s);
+    if (error == KGEX_OK)
+        error = set_new(obj, key, v);
+    return error;
+}
+
+/* Add an IRI to the array obj[key], creating it. */
+static int push_iri(builder *b, json_t *obj, const char *key, const char *base, const char *s) {
+    json_t *array = json_object_get(obj, key);
+    json_t *v = NULL;
+    int error = KGEX_OK;
+
+    if (!array) {
+        CHECK(set_new(obj, key, json_array()));
+        array = json_object_get(obj, key);
+    }
+    CHECK(iri_value(b, &v, base, s));
+    CHECK(append_new(array, v));
+done:
+    return error;
+}
+
+static int set_provenance(builder *b, json_t *obj, const kgex_provenance *prov, size_t prov_len) {
+    json_t *array = NULL;
+    size_t i;
+    int error = KGEX_OK;
+
+    if (prov_len == 0)
+        goto done;
+    array = json_array();
+    if (!array) {
+        error = KGEX_ENOMEM;
+        goto done;
+    }
+    for (i = 0; i < prov_len; i++) {
+        CHECK(kgex__escape_buf_reset(&b->buf));
+        CHECK(kgex__escape_provenance(&b->buf, &prov[i]));
+        CHECK(append_new(array, json_stringn(b->buf.ptr, b->buf.len)));
+    }
+    error = set_new(obj, "provenance", array);
+    array = NULL;
+done:
+    json_decref(array);
+    return error;
+}
+
+static json_t *node_type(kgex_kind kind) {
+    switch (kind) {
+        case KGEX_KIND_STATE:
+            return json_pack("[ss]", "schema:Country", "schema:GovernmentOrganization");
+        case KGEX_KIND_ORGANIZATION:
+            return json_string("schema:Organization");
+        case KGEX_KIND_OFFICIAL:
+            return json_string("schema:Person");
+        case KGEX_KIND_EVENT:
+            return json_pack("[ss]", "schema:Event", "schema:Quotation");
+        default:
+            return json_string("schema:Thing");
+    }
+}
+
+static int build_node(builder *b, json_t **out, const kgex_node *n) {
+    json_t *obj = NULL;
+    json_t *v = NULL;
+    size_t i;
+    int error = KGEX_OK;
+
+    *out = NULL;
+    obj = json_object();
+    if (!obj) {
+        error = KGEX_ENOMEM;
+        goto done;
+    }
+    CHECK(set_iri(b, obj, "@id", ID_BASE, n->id));
+    CHECK(set_new(obj, "@type", node_type(n->kind)));
+    CHECK(set_text(b, obj, "name", n->label));
+    if (n->aliases_len > 0) {
+        CHECK(set_new(obj, "alternateName", json_array()));
+        for (i = 0; i < n->aliases_len; i++) {
+            CHECK(text_value(b, &v, n->aliases[i]));
+            CHECK(append_new(json_object_get(obj, "alternateName"), v));
+        }
+    }
+    CHECK(set_new(obj, "kind", json_string(kgex_kind_name(n->kind))));
+    CHECK(set_text(b, obj, "iso3", n->iso3));
+    if (n->wikidata)
+        CHECK(set_iri(b, obj, "sameAs", WIKIDATA_BASE, n->wikidata));
+    CHECK(set_new(obj, "mentions", json_integer((json_int_t)n->mentions)));
+    CHECK(set_text(b, obj, n->kind == KGEX_KIND_OFFICIAL ? "jobTitle" : "role", n->role));
+    CHECK(set_text(b, obj, "text", n->quote));
+    CHECK(set_text(b, obj, "startDate", n->date));
+    CHECK(set_text(b, obj, "cameo", n->cameo));
+    CHECK(set_provenance(b, obj, n->prov, n->prov_len));
+    *out = obj;
+    obj = NULL;
+done:
+    json_decref(obj);
+    return error;
+}
+
+static int build_relation(builder *b, json_t **out, size_t number, const kgex_edge *e) {
+    char num[32];
+    json_t *obj = NULL;
+    int error = KGEX_OK;
+
+    *out = NULL;
+    obj = json_object();
+    if (!obj) {
+        error = KGEX_ENOMEM;
+        goto done;
+    }
+    snprintf(num, sizeof(num), "relation/%zu", number);
+    CHECK(set_iri(b, obj, "@id", ID_BASE, num));
+    CHECK(set_new(obj, "@type", json_string("kgex:Relation")));
+    CHECK(set_iri(b, obj, "source", ID_BASE, kgex_graph_node(b->graph, e->source)->id));
+    CHECK(set_iri(b, obj, "target", ID_BASE, kgex_graph_node(b->graph, e->target)->id));
+    CHECK(set_new(obj, "relation", json_string(kgex_relation_name(e->relation))));
+    CHECK(set_new(obj, "weight", json_integer((json_int_t)e->weight)));
+    CHECK(set_text(b, obj, "role", e->role));
+    CHECK(set_text(b, obj, "cameo", e->cameo));
+    CHECK(set_text(b, obj, "date", e->date));
+    CHECK(set_provenance(b, obj, e->prov, e->prov_len));
+    *out = obj;
+    obj = NULL;
+done:
+    json_decref(obj);
+    return error;
+}
+
+static int build_document(builder *b, json_t **out) {
+    const kgex_graph *graph = b->graph;
+    size_t n_nodes = kgex_graph_node_count(graph);
+    size_t n_edges = kgex_graph_edge_count(graph);
+    size_t *node_order = NULL;
+    size_t *edge_order = NULL;
+    json_t **by_index = NULL; /* borrowed: node index -> its object in @graph */
+    json_t *root = NULL;
+    json_t *context = NULL;
+    json_t *items = NULL;
+    json_t *obj = NULL;
+    size_t i;
+    int error = KGEX_OK;
+
+    *out = NULL;
+    CHECK(kgex_graph_node_order(graph, &node_order));
+    CHECK(kgex_graph_edge_order(graph, &edge_order));
+    by_index = kgex__calloc(n_nodes, sizeof(*by_index));
+    root = json_object();
+    items = json_array();
+    context = json_loads(context_text, 0, NULL);
+    if (!by_index || !root || !items || !context) {
+        error = KGEX_ENOMEM;
+        goto done;
+    }
+    CHECK(set_new(root, "@context", json_incref(json_object_get(context, "@context"))));
+    CHECK(set_new(root, "@graph", json_incref(items)));
+
+    for (i = 0; i < n_nodes; i++) {
+        CHECK(build_node(b, &obj, kgex_graph_node(graph, node_order[i])));
+        by_index[node_order[i]] = obj;
+        CHECK(append_new(items, obj));
+        obj = NULL;
+    }
+    for (i = 0; i < n_edges; i++) {
+        const kgex_edge *e = kgex_graph_edge(graph, edge_order[i]);
+        const kgex_node *src = kgex_graph_node(graph, e->source);
+        const char *target_id = kgex_graph_node(graph, e->target)->id;
+
+        if ((unsigned)e->relation >= sizeof(relation_terms) / sizeof(relation_terms[0])) {
+            error = KGEX_ERROR;
+            goto done;
+        }
+        CHECK(push_iri(b, by_index[e->source], relation_terms[e->relation], ID_BASE, target_id));
+        if (e->relation == KGEX_REL_OFFICIAL_OF && src->kind == KGEX_KIND_OFFICIAL)
+            CHECK(push_iri(b, by_index[e->source], "worksFor", ID_BASE, target_id));
+        CHECK(build_relation(b, &obj, i, e));
+        CHECK(append_new(items, obj));
+        obj = NULL;
+    }
+    *out = root;
+    root = NULL;
+done:
+    json_decref(obj);
+    json_decref(root);
+    json_decref(items);
+    json_decref(context);
+    kgex__free(by_index);
+    kgex__free(node_order);
+    kgex__free(edge_order);
+    return error;
+}
+
+/* Write to fp; `path` names the file in messages (NULL: a caller's stream). */
+static int jsonld_write(const kgex_graph *graph, FILE *fp, const char *path, kgex_error *err) {
+    builder b = {0};
+    json_t *doc = NULL;
+    int error = KGEX_OK;
+    int saved = 0;
+
+    b.graph = graph;
+    CHECK(build_document(&b, &doc));
+    errno = 0;
+    if (json_dumpf(doc, fp, DUMP_FLAGS) != 0 || fputc('\n', fp) == EOF || fflush(fp) != 0 ||
+        ferror(fp)) {
+        saved = errno;
+        error = KGEX_EIO;
+    }
+done:
+    json_decref(doc);
+    kgex__escape_buf_free(&b.buf);
+    if (error == KGEX_ENOMEM)
+        return kgex__error_set(err, error, "out of memory");
+    if (error == KGEX_EIO)
+        return kgex__error_at(err, error, path ? path : "", 0, 0, "cannot write '%s': %s",
+                              path ? path : "json-ld output",
+                              saved ? strerror(saved) : "write error");
+    if (error < 0)
+        return kgex__error_set(err, error, "cannot write json-ld: %s", kgex_strerror(error));
+    return KGEX_OK;
+}
+
+int kgex_jsonld_write(const kgex_graph *graph, FILE *fp, kgex_error *err) {
+    KGEX_ASSERT_ARG(graph, err);
+    KGEX_ASSERT_ARG(fp, err);
+    return jsonld_write(graph, fp, NULL, err);
+}
+
+int kgex_jsonld_write_file(const kgex_graph *graph, const char *path, kgex_error *err) {
+    kgex__atomic a = {0};
+    int error;
+
+    KGEX_ASSERT_ARG(graph, err);
+    KGEX_ASSERT_ARG(path, err);
+    error = kgex__atomic_open(&a, path, err);
+    if (error < 0)
+        goto done;
+    error = jsonld_write(graph, a.fp, strcmp(path, "-") == 0 ? "<stdout>" : path, err);
+    if (error < 0)
+        goto done;
+    error = kgex__atomic_commit(&a, err);
+done:
+    kgex__atomic_abort(&a);
+    return error;
+}

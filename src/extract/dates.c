@@ -1,0 +1,231 @@
+/*
+ * dates.c - date expressions to ISO 8601 (see dates.h).
+ */
+#include "extract/dates.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static const char *const months[] = {"january", "february", "march",     "april",
+                                     "may",     "june",     "july",      "august",
+                                     "september", "october", "november", "december"};
+static const char *const month_abbr[] = {"jan", "feb", "mar", "apr", "may", "jun",
+                                         "jul", "aug", "sep", "oct", "nov", "dec"};
+static const char *const weekdays[] = {"monday", "tuesday", "wednesday", "thursday",
+                                       "friday", "saturday", "sunday"};
+
+static int month_of(const kgex__tokens *t, size_t i)
+{
+    const char *w = kgex__tok_norm(t, i);
+    int m;
+
+    if (t->tok[i].type != KGEX__TOK_WORD || !(t->tok[i].flags & KGEX__TF_CAP))
+        return 0;
+    for (m = 0; m < 12; m++) {
+        if (strcmp(w, months[m]) == 0)
+            return m + 1;
+    }
+    for (m = 0; m < 12; m++) {
+        if (m != 4 && strcmp(w, month_abbr[m]) == 0 && i + 1 < t->len &&
+            strcmp(kgex__tok_norm(t, i + 1), ".") == 0)
+            return m + 1;
+    }
+    if (strcmp(w, "sept") == 0)
+        return 9;
+    return 0;
+}
+
+static int weekday_of(const kgex__tokens *t, size_t i)
+{
+    int d;
+
+    for (d = 0; d < 7; d++) {
+        if (strcmp(kgex__tok_norm(t, i), weekdays[d]) == 0)
+            return d + 1;
+    }
+    return 0;
+}
+
+/* Value of a number token made of digits only (or with st/nd/rd/th), else -1. */
+static int number_of(const kgex__tokens *t, size_t i)
+{
+    const char *w = kgex__tok_norm(t, i);
+    char *end;
+    long v;
+
+    if (i >= t->len || t->tok[i].type != KGEX__TOK_NUMBER)
+        return -1;
+    v = strtol(w, &end, 10);
+    if (end == w || v < 0 || v > 9999)
+        return -1;
+    if (*end && strcmp(end, "st") && strcmp(end, "nd") && strcmp(end, "rd") && strcmp(end, "th"))
+        return -1;
+    return (int)v;
+}
+
+static int is_year(int v)
+{
+    return v >= 1800 && v <= 2199;
+}
+
+static int is_word(const kgex__tokens *t, size_t i, const char *w)
+{
+    return i < t->len && strcmp(kgex__tok_norm(t, i), w) == 0;
+}
+
+/* Days since 1970-01-01 of a civil date (Howard Hinnant's algorithm). */
+static long days_from_civil(int y, int m, int d)
+{
+    long era, yoe, doy, doe;
+
+    y -= m <= 2;
+    era = (y >= 0 ? y : y - 399) / 400;
+    yoe = y - era * 400;
+    doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+    doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    return era * 146097 + doe - 719468;
+}
+
+static void civil_from_days(long z, int *y, int *m, int *d)
+{
+    long era, doe, yoe, doy, mp;
+
+    z += 719468;
+    era = (z >= 0 ? z : z - 146096) / 146097;
+    doe = z - era * 146097;
+    yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+    doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    mp = (5 * doy + 2) / 153;
+    *d = (int)(doy - (153 * mp + 2) / 5 + 1);
+    *m = (int)(mp < 10 ? mp + 3 : mp - 9);
+    *y = (int)(yoe + era * 400 + (*m <= 2));
+}
+
+static int valid_day(int y, int m, int d)
+{
+    static const int mdays[] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+
+    if (m < 1 || m > 12 || d < 1 || d > mdays[m - 1])
+        return 0;
+    if (m == 2 && d == 29 && y && !((y % 4 == 0 && y % 100 != 0) || y % 400 == 0))
+        return 0;
+    return 1;
+}
+
+int kgex__date_ctx_init(kgex__date_ctx *ctx, const char *iso)
+{
+    int y, m, d;
+    char tail;
+
+    memset(ctx, 0, sizeof(*ctx));
+    if (!iso)
+        return 0;
+    if (strlen(iso) != 10 || sscanf(iso, "%4d-%2d-%2d%c", &y, &m, &d, &tail) != 3 ||
+        iso[4] != '-' || iso[7] != '-' || !valid_day(y, m, d))
+        return -1;
+    ctx->doc_y = y;
+    ctx->doc_m = m;
+    ctx->doc_d = d;
+    return 0;
+}
+
+static int year_for(const kgex__date_ctx *ctx)
+{
+    return ctx->doc_y ? ctx->doc_y : ctx->last_year;
+}
+
+static void put_ymd(char out[16], int y, int m, int d)
+{
+    if (y)
+        snprintf(out, 16, "%04d-%02d-%02d", y, m, d);
+    else
+        snprintf(out, 16, "--%02d-%02d", m, d);
+}
+
+int kgex__date_find(const kgex__tokens *t, size_t b, size_t e, kgex__date_ctx *ctx, char out[16])
+{
+    size_t i;
+    int found = 0;
+
+    for (i = b; i < e; i++) {
+        int m = month_of(t, i), wd, v;
+        char buf[16] = "";
+
+        if (m) {
+            size_t j = i + 1;
+            int day, year = -1;
+
+            if (is_word(t, j, "."))
+                j++;
+            day = number_of(t, j);
+            if (day >= 1 && day <= 31 && !is_year(day)) {
+                size_t k = j + 1;
+                if (is_word(t, k, ","))
+                    k++;
+                if (is_word(t, k, "of"))
+                    k++;
+                year = k < e ? number_of(t, k) : -1;
+                if (is_year(year)) {
+                    ctx->last_year = year;
+                    if (valid_day(year, m, day))
+                        put_ymd(buf, year, m, day);
+                } else if (valid_day(year_for(ctx), m, day)) {
+                    put_ymd(buf, year_for(ctx), m, day);
+                }
+            } else if (is_year(day)) {
+                ctx->last_year = day;
+                snprintf(buf, sizeof(buf), "%04d-%02d", day, m);
+            } else if (i > b && (is_word(t, i - 1, "in") || is_word(t, i - 1, "since") ||
+                                 is_word(t, i - 1, "this") || is_word(t, i - 1, "last") ||
+                                 is_word(t, i - 1, "until") || is_word(t, i - 1, "early") ||
+                                 is_word(t, i - 1, "late") || is_word(t, i - 1, "mid")) &&
+                       year_for(ctx)) {
+                snprintf(buf, sizeof(buf), "%04d-%02d", year_for(ctx), m);
+            }
+        } else if ((v = number_of(t, i)) >= 1 && v <= 31 && i + 1 < e && month_of(t, i + 1)) {
+            size_t k = i + 2;
+            int year;
+
+            m = month_of(t, i + 1);
+            if (is_word(t, k, ","))
+                k++;
+            year = k < e ? number_of(t, k) : -1;
+            if (is_year(year)) {
+                ctx->last_year = year;
+                if (valid_day(year, m, v))
+                    put_ymd(buf, year, m, v);
+            } else if (valid_day(year_for(ctx), m, v)) {
+                put_ymd(buf, year_for(ctx), m, v);
+            }
+            i++;
+        } else if ((wd = weekday_of(t, i)) && ctx->doc_y) {
+            long doc = days_from_civil(ctx->doc_y, ctx->doc_m, ctx->doc_d);
+            /* 1970-01-01 was a Thursday (weekday 4 here) */
+            int doc_wd = (int)(((doc % 7) + 7 + 3) % 7) + 1;
+            int y, mm, d;
+            long back = (doc_wd - wd + 7) % 7;
+
+            civil_from_days(doc - back, &y, &mm, &d);
+            put_ymd(buf, y, mm, d);
+        } else if ((is_word(t, i, "yesterday") || is_word(t, i, "today")) && ctx->doc_y) {
+            long doc = days_from_civil(ctx->doc_y, ctx->doc_m, ctx->doc_d);
+            int y, mm, d;
+
+            civil_from_days(doc - (is_word(t, i, "yesterday") ? 1 : 0), &y, &mm, &d);
+            put_ymd(buf, y, mm, d);
+        } else if (is_year(v = number_of(t, i)) && i > b &&
+                   strcmp(kgex__tok_norm(t, i), "") != 0 &&
+                   (is_word(t, i - 1, "in") || is_word(t, i - 1, "since") ||
+                    is_word(t, i - 1, "of") || is_word(t, i - 1, "until") ||
+                    is_word(t, i - 1, "by"))) {
+            ctx->last_year = v;
+            snprintf(buf, sizeof(buf), "%04d", v);
+        }
+        if (buf[0] && !found) {
+            memcpy(out, buf, 16);
+            found = 1;
+        }
+    }
+    return found;
+}

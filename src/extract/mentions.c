@@ -1,0 +1,1228 @@
+/*
+ * mentions.c - finding the entities a document mentions.
+ *
+ * Passes, each linear in the number of tokens:
+ *   1. lexicon: longest trie match at each token for names, titles and
+ *      relation triggers (a capital after a preposition is a place);
+ *   2. organizations by pattern: capitalized phrases ending in a head word
+ *      ("... Ministry", "... Council", "Union of ..."), with a state
+ *      qualifier giving ministries a canonical name ("Russia's Foreign
+ *      Ministry" = "Russian Foreign Ministry");
+ *   3. descriptions of organizations ("the alliance", "the security
+ *      body") resolved to the organization last named;
+ *   4. officials: a title or rank before a capitalized name, with the
+ *      affiliation read from "Russian", "Kazakhstan's", "CSTO", "of
+ *      Russia", ", the Y of Z", or the state named before in the sentence;
+ *      "the CSTO head" resolved to the official last named;
+ *   5. surnames (and a one-letter misspelling of one) of known officials.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "common.h"
+#include "extract/doc.h"
+
+#define MAX_NAME_WORDS 4
+
+/* ----------------------------------------------------------- helpers */
+
+int kgex__in_list(const char *w, const char *const *list)
+{
+    size_t k;
+
+    for (k = 0; list[k]; k++) {
+        if (strcmp(w, list[k]) == 0)
+            return 1;
+    }
+    return 0;
+}
+
+int kgex__is_word(const kgex__doc *d, size_t i, const char *w)
+{
+    return i < d->t.len && strcmp(kgex__tok_norm(&d->t, i), w) == 0;
+}
+
+const kgex__mention *kgex__mention_at(const kgex__doc *d, size_t i)
+{
+    if (i >= d->t.len || d->tok_men[i] < 0)
+        return NULL;
+    return &d->men[d->tok_men[i]];
+}
+
+size_t kgex__sentence_of(const kgex__doc *d, size_t i)
+{
+    return i < d->t.len ? d->tok_sent[i] : d->t.sent_len;
+}
+
+static const char *norm(const kgex__doc *d, size_t i)
+{
+    return kgex__tok_norm(&d->t, i);
+}
+
+static int flags(const kgex__doc *d, size_t i)
+{
+    return i < d->t.len ? d->t.tok[i].flags : 0;
+}
+
+static int is_type(const kgex__doc *d, size_t i, int type)
+{
+    return i < d->t.len && d->t.tok[i].type == type;
+}
+
+static const char *const function_words[] = {
+    "the", "a", "an", "in", "on", "at", "after", "before", "during", "since", "when", "while",
+    "as", "for", "by", "with", "from", "to", "of", "and", "but", "or", "however", "meanwhile",
+    "this", "that", "these", "those", "his", "her", "its", "their", "our", "my", "your", "last",
+    "next", "he", "she", "it", "they", "we", "i", "you", "there", "here", "thus", "hence", "also",
+    "if", "why", "what", "which", "who", "how", "where", "some", "many", "most", "all", "both",
+    "each", "every", "no", "not", "yes", "so", "then", "now", "today", "yesterday", "according",
+    "official", "officials", "former", "new", "other", "another", "such", "one", "two", "three",
+    "later", "earlier", "despite", "although", "though", "because", "update", "note", "mr", "mrs",
+    "ms", "dr", "sir", "is", "are", "was", "were", "be", "will", "would", "can", "could", "may",
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
+    "february", "march", "april", "june", "july", "august", "september", "october", "november",
+    "december", "related", "posts", "comments", "photo", "video", "read", "more", "see", "let",
+    "imagine", "don't", "i'm", "it's", NULL};
+
+static int is_function_word(const kgex__doc *d, size_t i)
+{
+    return kgex__in_list(norm(d, i), function_words);
+}
+
+static const char *const place_preps[] = {"in", "at", "near", "from", "to", "into", "outside",
+                                          "around", "toward", "towards", "via", "through",
+                                          "across", "west", "east", "north", "south", NULL};
+
+static char *text_dup(const kgex__doc *d, size_t b, size_t e)
+{
+    return kgex__strndup(d->t.text + d->t.tok[b].start, d->t.tok[e - 1].end - d->t.tok[b].start);
+}
+
+int kgex__doc_add_alias(kgex__dent *ent, const char *s, size_t len)
+{
+    size_t k;
+    char *copy;
+    int error;
+
+    if (len == 0 || (strlen(ent->label) == len && memcmp(ent->label, s, len) == 0))
+        return KGEX_OK;
+    for (k = 0; k < ent->alias_len; k++) {
+        if (strlen(ent->alias[k]) == len && memcmp(ent->alias[k], s, len) == 0)
+            return KGEX_OK;
+    }
+    error = kgex__grow((void **)&ent->alias, &ent->alias_cap, ent->alias_len + 1, sizeof(char *));
+    if (error < 0)
+        return error;
+    copy = kgex__strndup(s, len);
+    if (!copy)
+        return KGEX_ENOMEM;
+    ent->alias[ent->alias_len++] = copy;
+    return KGEX_OK;
+}
+
+static int new_entity(kgex__doc *d, kgex_kind kind, const char *id, const char *label, long lexi,
+                      int *out)
+{
+    kgex__dent *e;
+    int error;
+
+    error = kgex__grow((void **)&d->ent, &d->ent_cap, d->ent_len + 1, sizeof(*d->ent));
+    if (error < 0)
+        return error;
+    e = &d->ent[d->ent_len];
+    memset(e, 0, sizeof(*e));
+    e->kind = kind;
+    e->lex = lexi;
+    e->stands_for = -1;
+    e->id = kgex__strdup(id);
+    e->label = kgex__strdup(label);
+    d->ent_len++;
+    if ((id && !e->id) || !e->label)
+        return KGEX_ENOMEM;
+    *out = (int)d->ent_len - 1;
+    return KGEX_OK;
+}
+
+int kgex__doc_lexicon_entity(kgex__doc *d, long lexi, int *out)
+{
+    const kgex__entity *le = &d->lex->ent[lexi];
+    size_t k;
+
+    for (k = 0; k < d->ent_len; k++) {
+        if (d->ent[k].lex == lexi) {
+            *out = (int)k;
+            return KGEX_OK;
+        }
+    }
+    return new_entity(d, le->kind, le->id, le->name, lexi, out);
+}
+
+static int find_entity_by_id(const kgex__doc *d, const char *id)
+{
+    size_t k;
+
+    for (k = 0; k < d->ent_len; k++) {
+        if (d->ent[k].id && strcmp(d->ent[k].id, id) == 0)
+            return (int)k;
+    }
+    return -1;
+}
+
+static int add_mention(kgex__doc *d, size_t b, size_t e, int ent, int form, int location)
+{
+    kgex__mention *m;
+    size_t i;
+    int error;
+
+    error = kgex__grow((void **)&d->men, &d->men_cap, d->men_len + 1, sizeof(*d->men));
+    if (error < 0)
+        return error;
+    m = &d->men[d->men_len];
+    m->b = b;
+    m->e = e;
+    m->ent = ent;
+    m->form = (uint8_t)form;
+    m->location = (uint8_t)location;
+    for (i = b; i < e; i++)
+        d->tok_men[i] = (int32_t)d->men_len;
+    d->men_len++;
+    if (!location)
+        d->ent[ent].actor_mentions++;
+    return kgex__doc_add_alias(&d->ent[ent], d->t.text + d->t.tok[b].start,
+                               d->t.tok[e - 1].end - d->t.tok[b].start);
+}
+
+static void drop_mention(kgex__doc *d, int mi)
+{
+    size_t i;
+
+    for (i = d->men[mi].b; i < d->men[mi].e; i++) {
+        if (d->tok_men[i] == mi)
+            d->tok_men[i] = -1;
+    }
+    if (!d->men[mi].location)
+        d->ent[d->men[mi].ent].actor_mentions--;
+    d->men[mi].ent = -1;
+}
+
+/* ----------------------------------------------------- pass 1: lexicon */
+
+static int case_ok(const kgex__doc *d, size_t b, size_t e, int exact)
+{
+    size_t i;
+
+    if (!exact)
+        return (flags(d, b) & KGEX__TF_CAP) != 0;
+    for (i = b; i < e; i++) {
+        if (d->t.tok[i].type == KGEX__TOK_WORD && !(flags(d, i) & KGEX__TF_ALLCAPS))
+            return 0;
+    }
+    return 1;
+}
+
+static int pass_lexicon(kgex__doc *d)
+{
+    const kgex_lexicon *lex = d->lex;
+    size_t i, n = d->t.len, skip_to = 0;
+    int error;
+
+    for (i = 0; i < n; i++) {
+        uint32_t node = KGEX__TRIE_ROOT;
+        size_t j, ent_end = 0;
+        long ent_lexi = -1;
+        int ent_form = 0;
+
+        d->tok_title[i] = -1;
+        d->tok_trig[i] = -1;
+        d->trig_pos[i] = 0;
+        for (j = i; j < n && j - i < 12; j++) {
+            int32_t p;
+
+            if (j > i && (flags(d, j) & KGEX__TF_NL))
+                break;
+            node = kgex__trie_child(lex, node, norm(d, j));
+            if (!node)
+                break;
+            for (p = kgex__trie_payload(lex, node); p >= 0; p = lex->pl[p].next) {
+                const kgex__payload *pl = &lex->pl[p];
+
+                if (pl->type == KGEX__PL_ENTITY && i >= skip_to && case_ok(d, i, j + 1, pl->c) &&
+                    j + 1 > ent_end) {
+                    ent_end = j + 1;
+                    ent_lexi = (long)pl->a;
+                    ent_form = pl->b;
+                } else if (pl->type == KGEX__PL_TITLE) {
+                    d->tok_title[i] = (int32_t)pl->a;
+                    d->title_len[i] = (uint8_t)(j + 1 - i);
+                } else if (pl->type == KGEX__PL_TRIGGER) {
+                    if (d->tok_trig[i] < 0 || d->trig_len[i] != j + 1 - i)
+                        d->trig_pos[i] = 0;
+                    d->tok_trig[i] = (int32_t)pl->a;
+                    d->trig_len[i] = (uint8_t)(j + 1 - i);
+                    d->trig_pos[i] |= lex->trig[pl->a].pos == KGEX__POS_NOUN ? 2 : 1;
+                }
+            }
+        }
+        if (ent_lexi >= 0) {
+            int ent, location = 0;
+
+            /* "in Yerevan": a place, not the government */
+            if ((ent_form == KGEX__FORM_CAPITAL || ent_form == KGEX__FORM_SEAT) && i > 0 &&
+                kgex__in_list(norm(d, i - 1), place_preps))
+                location = 1;
+            if ((ent_form == KGEX__FORM_CAPITAL) && i > 0 && kgex__is_word(d, i - 1, "of"))
+                location = 1;
+            error = kgex__doc_lexicon_entity(d, ent_lexi, &ent);
+            if (error < 0)
+                return error;
+            error = add_mention(d, i, ent_end, ent, ent_form, location);
+            if (error < 0)
+                return error;
+            skip_to = ent_end;
+        }
+    }
+    return KGEX_OK;
+}
+
+/* ------------------------------------------------- pass 2: organizations */
+
+static const char *const org_heads[] = {
+    "organization", "organisation", "ministry", "council", "union", "forces", "force", "group",
+    "agency", "secretariat", "committee", "commission", "service", "army", "navy", "command",
+    "bank", "fund", "court", "parliament", "assembly", "office", "department", "staff", "corps",
+    "guard", "guards", "party", "front", "movement", "alliance", "coalition", "institute", "center",
+    "centre", "base", "brigade", "division", "battalion", "regiment", "police", "authority",
+    "bureau", "directorate", "cabinet", "senate", "congress", "duma", "association", "foundation",
+    "board", "mission", "headquarters", "administration", "government", "militia", "federation",
+    NULL};
+static const char *const org_connectors[] = {"of", "for", "and", "on", "the", NULL};
+static const char *const armed_heads[] = {"forces", "army", "navy", "military", "troops",
+                                          "force", NULL};
+static const char *const ministry_kinds[] = {
+    "foreign", "defense", "defence", "interior", "finance", "economy", "justice", "health",
+    "education", "emergency", "emergencies", "energy", "agriculture", "culture", "trade",
+    "transport", "labor", "labour", "environment", NULL};
+
+static int is_org_head(const kgex__doc *d, size_t i)
+{
+    return (flags(d, i) & KGEX__TF_CAP) && kgex__in_list(norm(d, i), org_heads);
+}
+
+static int is_cap_word(const kgex__doc *d, size_t i)
+{
+    return is_type(d, i, KGEX__TOK_WORD) && (flags(d, i) & KGEX__TF_CAP);
+}
+
+static int is_ordinal(const kgex__doc *d, size_t i)
+{
+    const char *w = norm(d, i);
+    size_t n = strlen(w);
+
+    return is_type(d, i, KGEX__TOK_NUMBER) && n > 2 &&
+           (strcmp(w + n - 2, "st") == 0 || strcmp(w + n - 2, "nd") == 0 ||
+            strcmp(w + n - 2, "rd") == 0 || strcmp(w + n - 2, "th") == 0);
+}
+
+/* The state a qualifier token range names: a state mention ending at q-1,
+ * or one before a possessive at q-1. -1 if none. */
+static int state_before(const kgex__doc *d, size_t q)
+{
+    const kgex__mention *m;
+
+    if (q == 0)
+        return -1;
+    if (is_type(d, q - 1, KGEX__TOK_POSS) && q >= 2)
+        q--;
+    m = kgex__mention_at(d, q - 1);
+    if (m && m->ent >= 0 && d->ent[m->ent].kind == KGEX_KIND_STATE && !m->location)
+        return m->ent;
+    return -1;
+}
+
+/* Most recent state mention before token i that is not a place; within
+ * `sentences` sentences back. */
+static int recent_state(const kgex__doc *d, size_t i, size_t sentences)
+{
+    size_t s = kgex__sentence_of(d, i > 0 ? i - 1 : 0), j;
+
+    for (j = i; j-- > 0;) {
+        const kgex__mention *m = kgex__mention_at(d, j);
+
+        if (s - kgex__sentence_of(d, j) > sentences)
+            break;
+        if (m && m->ent >= 0 && !m->location && d->ent[m->ent].kind == KGEX_KIND_STATE)
+            return m->ent;
+    }
+    return -1;
+}
+
+/* A ministry's canonical label: "<Adjective> <Kind> Ministry". */
+static int ministry_entity(kgex__doc *d, int state, const char *kind, int *out)
+{
+    const kgex__dent *s = &d->ent[state];
+    const char *adj = s->lex >= 0 && d->lex->ent[s->lex].adjective ? d->lex->ent[s->lex].adjective
+                                                                    : s->label;
+    const char *iso = s->lex >= 0 && d->lex->ent[s->lex].iso3 ? d->lex->ent[s->lex].iso3 : "x";
+    char label[160], id[160], kslug[48];
+    size_t k;
+    int found;
+
+    snprintf(kslug, sizeof(kslug), "%s", kind);
+    for (k = 0; kslug[k]; k++) {
+        if (kslug[k] >= 'A' && kslug[k] <= 'Z')
+            kslug[k] = (char)(kslug[k] + 32);
+    }
+    if (strcmp(kslug, "defence") == 0)
+        snprintf(kslug, sizeof(kslug), "defense");
+    snprintf(label, sizeof(label), "%s %c%s Ministry", adj, kslug[0] - 32, kslug + 1);
+    snprintf(id, sizeof(id), "org/%c%c%c-%s-ministry", iso[0] | 32, iso[1] | 32, iso[2] | 32, kslug);
+    found = find_entity_by_id(d, id);
+    if (found >= 0) {
+        *out = found;
+        return KGEX_OK;
+    }
+    return new_entity(d, KGEX_KIND_ORGANIZATION, id, label, -1, out);
+}
+
+/* Slug of a name for ids: lowercase ASCII letters and digits, '-' between
+ * words; other bytes kept as hex. */
+static void slugify(const char *s, size_t len, char *out, size_t cap)
+{
+    size_t i, o = 0;
+    int dash = 0;
+
+    for (i = 0; i < len && o + 4 < cap; i++) {
+        unsigned char c = (unsigned char)s[i];
+
+        if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
+            if (dash && o > 0)
+                out[o++] = '-';
+            out[o++] = (char)c;
+            dash = 0;
+        } else if (c >= 'A' && c <= 'Z') {
+            if (dash && o > 0)
+                out[o++] = '-';
+            out[o++] = (char)(c + 32);
+            dash = 0;
+        } else if (c >= 0x80) {
+            if (dash && o > 0)
+                out[o++] = '-';
+            o += (size_t)snprintf(out + o, cap - o, "%02x", c);
+            dash = 0;
+        } else if (c != '\'' && c != '.') {
+            dash = 1;
+        }
+    }
+    out[o] = '\0';
+}
+
+static int org_entity(kgex__doc *d, size_t b, size_t e, int *out)
+{
+    char slug[200], id[220], *label;
+    int found, error;
+
+    label = text_dup(d, b, e);
+    if (!label)
+        return KGEX_ENOMEM;
+    slugify(label, strlen(label), slug, sizeof(slug));
+    snprintf(id, sizeof(id), "org/%s", slug);
+    found = find_entity_by_id(d, id);
+    if (found >= 0) {
+        *out = found;
+        kgex__free(label);
+        return KGEX_OK;
+    }
+    error = new_entity(d, KGEX_KIND_ORGANIZATION, id, label, -1, out);
+    kgex__free(label);
+    return error;
+}
+
+/* Kind word of a ministry span: "Foreign Ministry" -> "Foreign",
+ * "Ministry of Foreign Affairs" -> "Foreign", "Ministry of Defense" ->
+ * "Defense". NULL when it is no ministry of a known kind. */
+static const char *ministry_kind(const kgex__doc *d, size_t b, size_t e)
+{
+    size_t i;
+
+    for (i = b; i < e; i++) {
+        if (kgex__is_word(d, i, "ministry")) {
+            if (i > b && kgex__in_list(norm(d, i - 1), ministry_kinds))
+                return norm(d, i - 1);
+            if (i + 2 < e + 1 && kgex__is_word(d, i + 1, "of") &&
+                kgex__in_list(norm(d, i + 2), ministry_kinds))
+                return norm(d, i + 2);
+        }
+    }
+    return NULL;
+}
+
+static int pass_orgs(kgex__doc *d)
+{
+    size_t i = 0, n = d->t.len;
+    int error;
+
+    while (i < n) {
+        size_t b = i, j, last_head = 0, q;
+        int absorbed = -1, has_head = 0, state = -1, ent;
+        const char *mk;
+
+        /* lower-case "the foreign ministry" */
+        if (kgex__is_word(d, i, "ministry") && i > 0 && d->tok_men[i] < 0 &&
+            kgex__in_list(norm(d, i - 1), ministry_kinds) && d->tok_men[i - 1] < 0) {
+            int st = state_before(d, i - 1);
+            size_t mb = st >= 0 ? (is_type(d, i - 2, KGEX__TOK_POSS) ? i - 3 : i - 2) : i - 1;
+
+            if (st < 0 && i >= 2 && kgex__is_word(d, i - 2, "the"))
+                st = recent_state(d, i, 2);
+            if (st >= 0 && !(flags(d, i) & KGEX__TF_CAP)) {
+                if (state_before(d, i - 1) >= 0)
+                    drop_mention(d, d->tok_men[mb]);
+                error = ministry_entity(d, st, norm(d, i - 1), &ent);
+                if (error == 0)
+                    error = add_mention(d, mb, i + 1, ent, KGEX__M_ORG, 0);
+                if (error < 0)
+                    return error;
+            }
+            i++;
+            continue;
+        }
+        /* a run of capitalized words, connectors and absorbed lexicon names */
+        if (!(is_cap_word(d, i) || is_ordinal(d, i))) {
+            i++;
+            continue;
+        }
+        if (d->tok_men[i] >= 0) {
+            const kgex__mention *m = &d->men[d->tok_men[i]];
+
+            if (m->b != i || m->location || m->form == KGEX__M_PERSON ||
+                !(is_cap_word(d, m->e) || is_ordinal(d, m->e)) || d->tok_men[m->e] >= 0) {
+                i = m->e > i ? m->e : i + 1;
+                continue;
+            }
+            absorbed = d->tok_men[i];
+            j = m->e;
+        } else {
+            if (is_function_word(d, i) || (d->tok_title[i] >= 0 && i + 1 < n && !is_org_head(d, i + d->title_len[i]) && !is_cap_word(d, i + d->title_len[i]))) {
+                i++;
+                continue;
+            }
+            j = i;
+        }
+        for (; j < n; j++) {
+            if (j > b && (flags(d, j) & KGEX__TF_NL))
+                break;
+            if (d->tok_men[j] >= 0 && (int)j != (absorbed >= 0 ? -1 : -1) &&
+                !(absorbed >= 0 && d->tok_men[j] == absorbed))
+                break;
+            if (is_cap_word(d, j) || is_ordinal(d, j) ||
+                (is_type(d, j, KGEX__TOK_WORD) && (flags(d, j) & KGEX__TF_HYPH) && j > b)) {
+                if (is_org_head(d, j) && !(absorbed >= 0 && d->tok_men[j] == absorbed)) {
+                    has_head = 1;
+                    last_head = j;
+                }
+                continue;
+            }
+            if (kgex__in_list(norm(d, j), org_connectors) && !(flags(d, j) & KGEX__TF_CAP) &&
+                j + 1 < n && (is_cap_word(d, j + 1) || kgex__is_word(d, j + 1, "the")) &&
+                d->tok_men[j + 1] < 0 && has_head)
+                continue;
+            break;
+        }
+        if (!has_head) {
+            i = j > i ? j : i + 1;
+            continue;
+        }
+        /* end: the last head, or the end of an "of ..." complement after it */
+        q = last_head + 1;
+        if (q < j && kgex__is_word(d, q, "of")) {
+            size_t k = q + 1;
+            if (kgex__is_word(d, k, "the"))
+                k++;
+            while (k < j && is_cap_word(d, k) && d->tok_men[k] < 0)
+                k++;
+            if (k > q + 1 && is_cap_word(d, k - 1))
+                q = k;
+        }
+        if (absorbed < 0 && b + 1 == q && kgex__in_list(norm(d, b), org_heads) &&
+            !kgex__is_word(d, q, "of")) {
+            /* a lone "Council", "Group": only a description */
+            i = q;
+            continue;
+        }
+        mk = ministry_kind(d, b, q);
+        state = absorbed >= 0 && d->ent[d->men[absorbed].ent].kind == KGEX_KIND_STATE
+                    ? d->men[absorbed].ent
+                    : -1;
+        if (mk && state < 0)
+            state = state_before(d, b);
+        if (mk && state < 0 && q + 1 < n && kgex__is_word(d, q, "of")) {
+            const kgex__mention *m = kgex__mention_at(d, kgex__is_word(d, q + 1, "the") ? q + 2 : q + 1);
+            if (m && m->ent >= 0 && d->ent[m->ent].kind == KGEX_KIND_STATE) {
+                state = m->ent;
+                q = m->e;
+            }
+        }
+        if (mk && state < 0)
+            state = recent_state(d, b, 1);
+        if (mk && state >= 0) {
+            size_t mb = b;
+
+            if (absorbed < 0 && state_before(d, b) >= 0) {
+                mb = is_type(d, b - 1, KGEX__TOK_POSS) ? b - 2 : b - 1;
+                mb = d->men[d->tok_men[mb]].b;
+                drop_mention(d, d->tok_men[mb]);
+            }
+            if (absorbed >= 0)
+                drop_mention(d, absorbed);
+            if (q > b && d->tok_men[q - 1] >= 0)
+                drop_mention(d, d->tok_men[q - 1]);
+            error = ministry_entity(d, state, mk, &ent);
+            if (error == 0)
+                error = add_mention(d, mb, q, ent, KGEX__M_ORG, 0);
+            if (error < 0)
+                return error;
+            i = q;
+            continue;
+        }
+        {
+            int stands = -1;
+
+            if (absorbed >= 0) {
+                const kgex__dent *ae = &d->ent[d->men[absorbed].ent];
+                if (ae->kind == KGEX_KIND_STATE && kgex__in_list(norm(d, q - 1), armed_heads))
+                    stands = d->men[absorbed].ent;
+                drop_mention(d, absorbed);
+            }
+            error = org_entity(d, b, q, &ent);
+            if (error == 0)
+                error = add_mention(d, b, q, ent, KGEX__M_ORG, 0);
+            if (error < 0)
+                return error;
+            if (stands >= 0)
+                d->ent[ent].stands_for = stands;
+        }
+        i = q;
+    }
+    return KGEX_OK;
+}
+
+/* ------------------------------------------- pass 3: org descriptions */
+
+static const char *const org_nouns[] = {"alliance", "organization", "organisation", "bloc",
+                                        "group", "body", NULL};
+static const char *const determiners[] = {"the", "that", "this", NULL};
+
+/* The organization named last before token i (an intergovernmental one
+ * from the lexicon preferred), or -1. */
+static int recent_org(const kgex__doc *d, size_t i)
+{
+    size_t j;
+    int any = -1;
+
+    for (j = i; j-- > 0 && i - j < 2000;) {
+        const kgex__mention *m = kgex__mention_at(d, j);
+
+        if (!m || m->ent < 0 || d->ent[m->ent].kind != KGEX_KIND_ORGANIZATION ||
+            m->form == KGEX__M_DESC)
+            continue;
+        if (d->ent[m->ent].lex >= 0) {
+            const char *type = d->lex->ent[d->ent[m->ent].lex].org_type;
+            if (type && (strcmp(type, "intergovernmental") == 0 || strcmp(type, "military") == 0))
+                return m->ent;
+        }
+        if (any < 0)
+            any = m->ent;
+        j = m->b;
+    }
+    return any;
+}
+
+static int pass_descriptions(kgex__doc *d)
+{
+    size_t i;
+    int error;
+
+    for (i = 1; i < d->t.len; i++) {
+        size_t j;
+        int ok = 0, org;
+
+        if (d->tok_men[i] >= 0 || (flags(d, i) & KGEX__TF_CAP) ||
+            !kgex__in_list(norm(d, i), org_nouns))
+            continue;
+        for (j = i; j-- > 0 && i - j <= 5;) {
+            if (kgex__in_list(norm(d, j), determiners)) {
+                ok = 1;
+                break;
+            }
+            if (!is_type(d, j, KGEX__TOK_WORD) && !is_type(d, j, KGEX__TOK_NUMBER))
+                break;
+        }
+        if (!ok)
+            continue;
+        org = recent_org(d, i);
+        if (org < 0)
+            continue;
+        error = add_mention(d, i, i + 1, org, KGEX__M_DESC, 0);
+        if (error < 0)
+            return error;
+        d->ent[org].alias_len--; /* a description is no name */
+        kgex__free(d->ent[org].alias[d->ent[org].alias_len]);
+    }
+    return KGEX_OK;
+}
+
+/* ------------------------------------------------ pass 4: officials */
+
+static const char *const title_prefixes[] = {"deputy", "vice", "acting", "first", "former",
+                                             "interim", "assistant", "senior", "chief", NULL};
+
+static int is_name_word(const kgex__doc *d, size_t i)
+{
+    return i < d->t.len && is_cap_word(d, i) && d->tok_men[i] < 0 && d->tok_title[i] < 0 &&
+           !is_function_word(d, i) && !is_org_head(d, i) &&
+           !(flags(d, i) & KGEX__TF_ALLCAPS && d->t.tok[i].end - d->t.tok[i].start <= 3);
+}
+
+/* Name words from i: returns the end (== i when none). */
+static size_t name_end(const kgex__doc *d, size_t i)
+{
+    size_t j = i;
+
+    while (j < d->t.len && j - i < MAX_NAME_WORDS && is_name_word(d, j) &&
+           !(j > i && (flags(d, j) & KGEX__TF_NL)))
+        j++;
+    return j;
+}
+
+static int lev1(const char *a, const char *b)
+{
+    size_t la = strlen(a), lb = strlen(b), i = 0, ja, jb;
+
+    if (la > lb + 1 || lb > la + 1)
+        return 0;
+    while (i < la && i < lb && a[i] == b[i])
+        i++;
+    if (i == la && i == lb)
+        return 1;
+    ja = la;
+    jb = lb;
+    while (ja > i && jb > i && a[ja - 1] == b[jb - 1]) {
+        ja--;
+        jb--;
+    }
+    return (ja - i) <= 1 && (jb - i) <= 1;
+}
+
+/* The doc person for name tokens [b, e), created if new. */
+static int person_entity(kgex__doc *d, size_t b, size_t e, int *out)
+{
+    const char *first = e - b >= 2 ? norm(d, b) : "";
+    const char *last = norm(d, e - 1);
+    size_t k;
+    int error, idx;
+    kgex__dent *p;
+
+    for (k = 0; k < d->ent_len; k++) {
+        p = &d->ent[k];
+        if (p->kind != KGEX_KIND_OFFICIAL || !p->last)
+            continue;
+        if (strcmp(p->last, last) == 0 || (strlen(last) >= 6 && lev1(p->last, last) && *first &&
+                                           p->first && strcmp(p->first, first) == 0)) {
+            if (!*first || !*p->first || strcmp(first, p->first) == 0 ||
+                (strlen(first) >= 5 && lev1(first, p->first))) {
+                if (*first && !*p->first) {
+                    char *label = text_dup(d, b, e), *f = kgex__strdup(first);
+
+                    if (!label || !f) {
+                        kgex__free(label);
+                        kgex__free(f);
+                        return KGEX_ENOMEM;
+                    }
+                    error = kgex__doc_add_alias(p, p->label, strlen(p->label));
+                    kgex__free(p->label);
+                    kgex__free(p->first);
+                    p->label = label;
+                    p->first = f;
+                    if (error < 0)
+                        return error;
+                }
+                *out = (int)k;
+                return KGEX_OK;
+            }
+        }
+    }
+    {
+        char *label = text_dup(d, b, e);
+
+        if (!label)
+            return KGEX_ENOMEM;
+        error = new_entity(d, KGEX_KIND_OFFICIAL, NULL, label, -1, &idx);
+        kgex__free(label);
+        if (error < 0)
+            return error;
+    }
+    p = &d->ent[idx];
+    p->first = kgex__strdup(first);
+    p->last = kgex__strdup(last);
+    if (!p->first || !p->last)
+        return KGEX_ENOMEM;
+    *out = idx;
+    return KGEX_OK;
+}
+
+static int add_affil(kgex__doc *d, int person, int org, const char *role, size_t b, size_t e)
+{
+    kgex__dent *p = &d->ent[person];
+    kgex__affil *a;
+    size_t k;
+    int error;
+
+    if (org < 0 || org == person || d->ent[org].kind == KGEX_KIND_OFFICIAL)
+        return KGEX_OK;
+    for (k = 0; k < p->affil_len; k++) {
+        if (p->affil[k].ent == org)
+            return KGEX_OK;
+    }
+    error = kgex__grow((void **)&p->affil, &p->affil_cap, p->affil_len + 1, sizeof(*p->affil));
+    if (error < 0)
+        return error;
+    a = &p->affil[p->affil_len];
+    a->ent = org;
+    a->role = kgex__strdup(role);
+    a->sent = kgex__sentence_of(d, b);
+    a->b = b;
+    a->e = e;
+    p->affil_len++;
+    return a->role || !role ? KGEX_OK : KGEX_ENOMEM;
+}
+
+/* The state or organization a modifier ending at token q-1 names:
+ * "Russian", "Kazakhstan's", "CSTO", "the group's", "Russia's Foreign
+ * Ministry". -1 if none. */
+static int modifier_before(const kgex__doc *d, size_t q)
+{
+    const kgex__mention *m;
+
+    if (q == 0)
+        return -1;
+    if (is_type(d, q - 1, KGEX__TOK_POSS) && q >= 2)
+        q--;
+    m = kgex__mention_at(d, q - 1);
+    if (!m || m->ent < 0 || m->location || d->ent[m->ent].kind == KGEX_KIND_OFFICIAL)
+        return -1;
+    return m->ent;
+}
+
+/* "of (the)? X" at token i: X's entity, with *end_out after it; -1. */
+static int of_entity(const kgex__doc *d, size_t i, size_t *end_out)
+{
+    const kgex__mention *m;
+
+    if (!kgex__is_word(d, i, "of"))
+        return -1;
+    i++;
+    if (kgex__is_word(d, i, "the"))
+        i++;
+    m = kgex__mention_at(d, i);
+    if (!m || m->ent < 0 || m->b != i || d->ent[m->ent].kind == KGEX_KIND_OFFICIAL)
+        return -1;
+    *end_out = m->e;
+    return m->ent;
+}
+
+static int post_add(kgex__doc *d, const char *title, int ent)
+{
+    int error;
+
+    error = kgex__grow((void **)&d->post, &d->post_cap, d->post_len + 1, sizeof(*d->post));
+    if (error < 0)
+        return error;
+    d->post[d->post_len].title = kgex__strdup(title);
+    d->post[d->post_len].ent = ent;
+    if (!d->post[d->post_len].title)
+        return KGEX_ENOMEM;
+    d->post_len++;
+    return KGEX_OK;
+}
+
+static int post_find(const kgex__doc *d, const char *title)
+{
+    size_t k;
+
+    for (k = 0; k < d->post_len; k++) {
+        if (strcmp(d->post[k].title, title) == 0)
+            return d->post[k].ent;
+    }
+    return -1;
+}
+
+/* Lowercased text of tokens [b, e) joined by spaces, into buf. */
+static void norm_text(const kgex__doc *d, size_t b, size_t e, char *buf, size_t cap)
+{
+    size_t i, o = 0;
+
+    buf[0] = '\0';
+    for (i = b; i < e && o + 1 < cap; i++)
+        o += (size_t)snprintf(buf + o, cap - o, "%s%s", i > b ? " " : "", norm(d, i));
+}
+
+/* The official last named before token i whose affiliation is `org` or
+ * whose title contains the word `title`. */
+static int recent_official(const kgex__doc *d, size_t i, int org, const char *title)
+{
+    size_t j, k;
+
+    for (j = i; j-- > 0;) {
+        const kgex__mention *m = kgex__mention_at(d, j);
+        const kgex__dent *p;
+
+        if (!m || m->ent < 0 || d->ent[m->ent].kind != KGEX_KIND_OFFICIAL)
+            continue;
+        p = &d->ent[m->ent];
+        for (k = 0; k < p->affil_len; k++) {
+            if (p->affil[k].ent == org)
+                return m->ent;
+        }
+        if (p->role && title && strstr(p->role, title) == NULL) {
+            char low[128];
+            size_t n;
+
+            snprintf(low, sizeof(low), "%s", p->role);
+            for (n = 0; low[n]; n++) {
+                if (low[n] >= 'A' && low[n] <= 'Z')
+                    low[n] = (char)(low[n] + 32);
+            }
+            if (strstr(low, title))
+                return m->ent;
+        }
+        j = m->b;
+    }
+    return -1;
+}
+
+static int pass_officials(kgex__doc *d)
+{
+    size_t i = 0, n = d->t.len;
+    int error;
+
+    while (i < n) {
+        size_t tb = i, te, p, q, k;
+        int cls = KGEX__TITLE_HONORIFIC, affil = -1, person, office_seen = 0;
+        char role[128], low[128];
+        size_t role_b, role_e;
+
+        if (d->tok_title[i] < 0 || d->tok_men[i] >= 0) {
+            i++;
+            continue;
+        }
+        /* the chain of titles: "CSTO Chief of Staff Colonel-General" */
+        te = i;
+        role_b = role_e = i;
+        while (te < n && d->tok_title[te] >= 0 && d->tok_men[te] < 0) {
+            int c = d->lex->title[d->tok_title[te]].cls;
+            if (c == KGEX__TITLE_OFFICE && !office_seen) {
+                role_b = te;
+                role_e = te + d->title_len[te];
+                office_seen = 1;
+            } else if (!office_seen && c == KGEX__TITLE_RANK) {
+                role_b = te;
+                role_e = te + d->title_len[te];
+            }
+            if (c < cls || cls == KGEX__TITLE_HONORIFIC)
+                cls = c < cls ? c : cls;
+            if (c != KGEX__TITLE_HONORIFIC && cls == KGEX__TITLE_HONORIFIC)
+                cls = c;
+            te += d->title_len[te];
+        }
+        if (role_b == tb && tb > 0 && kgex__in_list(norm(d, tb - 1), title_prefixes) &&
+            d->tok_men[tb - 1] < 0) {
+            tb--;
+            role_b = tb;
+        }
+        snprintf(role, sizeof(role), "%.*s", (int)(d->t.tok[role_e - 1].end - d->t.tok[role_b].start),
+                 d->t.text + d->t.tok[role_b].start);
+        norm_text(d, role_b, role_e, low, sizeof(low));
+        affil = modifier_before(d, tb);
+        p = te;
+        if (affil < 0) {
+            affil = of_entity(d, te, &p);
+            if (affil < 0)
+                p = te;
+        }
+        q = name_end(d, p);
+        if (q == p && affil >= 0 && p < n && kgex__is_word(d, p, ",") && is_name_word(d, p + 1)) {
+            /* "his Azerbaijani counterpart, Jeyhun Bayramov" */
+            q = name_end(d, p + 1);
+            if (q - (p + 1) >= 2 && (q >= n || !is_type(d, q, KGEX__TOK_WORD)))
+                p = p + 1;
+            else
+                q = p;
+        }
+        if (q == p) {
+            /* no name: "the Prime Minister of Armenia", "the CSTO head" */
+            if (affil >= 0 && cls != KGEX__TITLE_HONORIFIC) {
+                int who = recent_official(d, tb, affil, NULL);
+
+                error = post_add(d, low, affil);
+                if (error < 0)
+                    return error;
+                if (who >= 0 && tb > 0 &&
+                    (kgex__is_word(d, tb - 1, "the") || modifier_before(d, tb) >= 0) &&
+                    !kgex__is_word(d, te, "of") && !(flags(d, te) & KGEX__TF_CAP)) {
+                    error = add_mention(d, role_b, te, who, KGEX__M_DESC, 0);
+                    if (error < 0)
+                        return error;
+                    d->ent[who].alias_len--;
+                    kgex__free(d->ent[who].alias[d->ent[who].alias_len]);
+                }
+            } else if (cls != KGEX__TITLE_HONORIFIC && tb > 0 && kgex__is_word(d, tb - 1, "the") &&
+                       !kgex__is_word(d, te, "of")) {
+                int who = recent_official(d, tb, -1, low);
+                if (who >= 0) {
+                    error = add_mention(d, role_b, te, who, KGEX__M_DESC, 0);
+                    if (error < 0)
+                        return error;
+                    d->ent[who].alias_len--;
+                    kgex__free(d->ent[who].alias[d->ent[who].alias_len]);
+                }
+            }
+            i = te;
+            continue;
+        }
+        error = person_entity(d, p, q, &person);
+        if (error < 0)
+            return error;
+        error = add_mention(d, p, q, person, KGEX__M_PERSON, 0);
+        if (error < 0)
+            return error;
+        if (cls != KGEX__TITLE_HONORIFIC) {
+            kgex__dent *pe = &d->ent[person];
+            pe->official = 1;
+            if (!pe->role) {
+                pe->role = kgex__strdup(role);
+                if (!pe->role)
+                    return KGEX_ENOMEM;
+            }
+        }
+        /* "President Vladimir Putin of Russia" */
+        if (affil < 0)
+            affil = of_entity(d, q, &k);
+        /* ", head of the CSTO joint chiefs of staff" / ", the Secretary-General of X" */
+        if (kgex__is_word(d, q, ",")) {
+            size_t a = q + 1;
+            if (kgex__is_word(d, a, "the"))
+                a++;
+            if (a < n && d->tok_title[a] >= 0) {
+                size_t ae = a + d->title_len[a], x;
+                int ap = of_entity(d, ae, &x);
+
+                if (ap < 0 && kgex__is_word(d, ae, "of")) {
+                    /* "of the CSTO joint chiefs": first mention within 3 tokens */
+                    for (x = ae + 1; x < n && x <= ae + 3; x++) {
+                        const kgex__mention *m = kgex__mention_at(d, x);
+                        if (m && m->ent >= 0 && d->ent[m->ent].kind != KGEX_KIND_OFFICIAL) {
+                            ap = m->ent;
+                            break;
+                        }
+                    }
+                }
+                if (ap >= 0) {
+                    error = add_affil(d, person, ap, role, tb, ae);
+                    if (error < 0)
+                        return error;
+                }
+            }
+        }
+        if (affil < 0 && cls != KGEX__TITLE_HONORIFIC)
+            affil = post_find(d, low);
+        if (affil < 0 && cls != KGEX__TITLE_HONORIFIC && d->ent[person].affil_len == 0) {
+            /* the state named before in the same sentence: "Armenia - Foreign Minister X" */
+            size_t s = kgex__sentence_of(d, tb);
+            for (k = tb; k-- > d->t.sent[s].begin;) {
+                const kgex__mention *m = kgex__mention_at(d, k);
+                if (m && m->ent >= 0 && !m->location && d->ent[m->ent].kind == KGEX_KIND_STATE) {
+                    affil = m->ent;
+                    break;
+                }
+            }
+        }
+        if (affil >= 0 && cls != KGEX__TITLE_HONORIFIC) {
+            error = add_affil(d, person, affil, role, tb, q);
+            if (error < 0)
+                return error;
+        }
+        i = q;
+    }
+    return KGEX_OK;
+}
+
+/* "Stantilav Zas, the Secretary-General of the CSTO": a name before a
+ * comma and a title with "of X". */
+static int pass_apposed_officials(kgex__doc *d)
+{
+    size_t i = 0, n = d->t.len;
+    int error;
+
+    while (i < n) {
+        size_t q = name_end(d, i), a, ae, x;
+        int affil, person, cls;
+        char role[128];
+
+        if (q - i < 2 || !kgex__is_word(d, q, ",") || (i > 0 && is_name_word(d, i - 1))) {
+            i = q > i ? q : i + 1;
+            continue;
+        }
+        a = q + 1;
+        if (kgex__is_word(d, a, "the"))
+            a++;
+        if (a >= n || d->tok_title[a] < 0) {
+            i = q;
+            continue;
+        }
+        cls = d->lex->title[d->tok_title[a]].cls;
+        ae = a + d->title_len[a];
+        affil = of_entity(d, ae, &x);
+        if (affil < 0)
+            affil = modifier_before(d, a);
+        if (affil < 0 || cls == KGEX__TITLE_HONORIFIC) {
+            i = q;
+            continue;
+        }
+        error = person_entity(d, i, q, &person);
+        if (error < 0)
+            return error;
+        error = add_mention(d, i, q, person, KGEX__M_PERSON, 0);
+        if (error < 0)
+            return error;
+        snprintf(role, sizeof(role), "%.*s", (int)(d->t.tok[ae - 1].end - d->t.tok[a].start),
+                 d->t.text + d->t.tok[a].start);
+        d->ent[person].official = 1;
+        if (!d->ent[person].role) {
+            d->ent[person].role = kgex__strdup(role);
+            if (!d->ent[person].role)
+                return KGEX_ENOMEM;
+        }
+        error = add_affil(d, person, affil, role, i, ae);
+        if (error < 0)
+            return error;
+        i = ae;
+    }
+    return KGEX_OK;
+}
+
+/* ------------------------------------------------- pass 5: surnames */
+
+static int pass_surnames(kgex__doc *d)
+{
+    size_t i, k;
+    int error;
+
+    for (i = 0; i < d->t.len; i++) {
+        int hit = -1;
+        size_t e = i + 1;
+
+        if (d->tok_men[i] >= 0 || !is_cap_word(d, i) || d->tok_title[i] >= 0)
+            continue;
+        for (k = 0; k < d->ent_len && hit < 0; k++) {
+            const kgex__dent *p = &d->ent[k];
+
+            if (p->kind != KGEX_KIND_OFFICIAL || !p->last)
+                continue;
+            if (*p->first && strcmp(norm(d, i), p->first) == 0 && is_cap_word(d, i + 1) &&
+                d->tok_men[i + 1] < 0 &&
+                (strcmp(norm(d, i + 1), p->last) == 0 ||
+                 (strlen(p->last) >= 6 && lev1(norm(d, i + 1), p->last)))) {
+                hit = (int)k;
+                e = i + 2;
+            } else if (strcmp(norm(d, i), p->last) == 0) {
+                hit = (int)k;
+            } else if (strlen(p->last) >= 6 && strlen(norm(d, i)) >= 6 &&
+                       lev1(norm(d, i), p->last) && !is_function_word(d, i)) {
+                hit = (int)k;
+            }
+        }
+        if (hit >= 0) {
+            error = add_mention(d, i, e, hit, KGEX__M_PERSON, 0);
+            if (error < 0)
+                return error;
+            i = e - 1;
+        }
+    }
+    return KGEX_OK;
+}
+
+/* ---------------------------------------------------------- driver */
+
+static int cmp_mention(const void *a, const void *b)
+{
+    const kgex__mention *x = a, *y = b;
+
+    return x->b < y->b ? -1 : x->b > y->b;
+}
+
+int kgex__resolve_pronoun(const kgex__doc *d, size_t i)
+{
+    const char *w = norm(d, i);
+    size_t j;
+
+    if (strcmp(w, "he") == 0 || strcmp(w, "she") == 0) {
+        for (j = i; j-- > 0;) {
+            const kgex__mention *m = kgex__mention_at(d, j);
+            if (m && m->ent >= 0 && d->ent[m->ent].kind == KGEX_KIND_OFFICIAL)
+                return m->ent;
+        }
+        return -1;
+    }
+    if (strcmp(w, "it") == 0) {
+        size_t s = kgex__sentence_of(d, i);
+        if (s == 0 || i != d->t.sent[s].begin)
+            return -1;
+        for (j = d->t.sent[s - 1].begin; j < d->t.sent[s - 1].end; j++) {
+            const kgex__mention *m = kgex__mention_at(d, j);
+            if (m && m->ent >= 0 && !m->location && d->ent[m->ent].kind != KGEX_KIND_OFFICIAL)
+                return m->ent;
+        }
+    }
+    return -1;
+}
+
+int kgex__mentions_find(kgex__doc *d)
+{
+    size_t i, k, s;
+    int error;
+
+    for (s = 0; s < d->t.sent_len; s++) {
+        for (i = d->t.sent[s].begin; i < d->t.sent[s].end; i++)
+            d->tok_sent[i] = (uint32_t)s;
+    }
+    for (i = 0; i < d->t.len; i++)
+        d->tok_men[i] = -1;
+    error = pass_lexicon(d);
+    if (error == 0)
+        error = pass_orgs(d);
+    if (error == 0)
+        error = pass_descriptions(d);
+    if (error == 0)
+        error = pass_apposed_officials(d);
+    if (error == 0)
+        error = pass_officials(d);
+    if (error == 0)
+        error = pass_surnames(d);
+    if (error < 0)
+        return error;
+    /* drop removed mentions, sort by position, rebuild the token index */
+    for (i = 0, k = 0; i < d->men_len; i++) {
+        if (d->men[i].ent >= 0)
+            d->men[k++] = d->men[i];
+    }
+    d->men_len = k;
+    qsort(d->men, d->men_len, sizeof(*d->men), cmp_mention);
+    for (i = 0; i < d->t.len; i++)
+        d->tok_men[i] = -1;
+    for (k = 0; k < d->men_len; k++) {
+        for (i = d->men[k].b; i < d->men[k].e; i++)
+            d->tok_men[i] = (int32_t)k;
+    }
+    return KGEX_OK;
+}

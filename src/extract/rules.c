@@ -1,0 +1,963 @@
+/*
+ * rules.c - relations between the mentions of a document.
+ *
+ * Each rule starts from a trigger the lexicon found (an attack verb or
+ * noun, a verb of saying, an appeal, a member noun) and reads its
+ * arguments from the words around it, inside one sentence:
+ *   - the subject: the head of the noun phrase before the verb, skipping
+ *     adverbs, auxiliaries, "on Friday" and parentheses (", however,",
+ *     ", a CSTO member-state,"); pronouns and descriptions resolved;
+ *   - the object: the head of the noun phrase after it, through "of";
+ *   - nominal forms: "X's attack on Y", "the X invasion of Y", "the
+ *     invasion of X troops into Y", "an attack on Y by X", "X launched an
+ *     attack on Y"; passive "Y was attacked by X";
+ *   - no relation from negated, modal, conditional or hypothetical uses
+ *     ("did not", "can attack", "if attacked", "in case of an attack").
+ * Every rule looks at a bounded window around its trigger, so the whole
+ * pass is linear in the length of the document.
+ */
+#include <string.h>
+
+#include "common.h"
+#include "extract/doc.h"
+
+#define WINDOW 24
+
+static const char *norm(const kgex__doc *d, size_t i)
+{
+    return kgex__tok_norm(&d->t, i);
+}
+
+static int is_type(const kgex__doc *d, size_t i, int type)
+{
+    return i < d->t.len && d->t.tok[i].type == type;
+}
+
+static const char *const boundary_words[] = {
+    "in", "on", "at", "to", "for", "with", "by", "from", "into", "against", "over", "about",
+    "after", "before", "during", "since", "under", "near", "through", "across", "toward",
+    "towards", "within", "without", "between", "among", "that", "which", "who", "whom", "whose",
+    "when", "where", "while", "as", "because", "if", "unless", "and", "or", "but", "is", "are",
+    "was", "were", "be", "been", "being", "has", "have", "had", "will", "would", "can", "could",
+    "may", "might", "shall", "should", "must", "do", "does", "did", "not", "than", "so",
+    "although", "though", "whether", "said", "says", "told", NULL};
+static const char *const adverbs[] = {
+    "also", "again", "repeatedly", "reportedly", "then", "now", "already", "still", "further",
+    "later", "jointly", "earlier", "today", "yesterday", "once", "twice", "recently", "first",
+    "previously", "allegedly", "apparently", "subsequently", "immediately", "just", "has",
+    "have", "had", "even", "however", "always", "often", "never", NULL};
+static const char *const determiners[] = {"the", "a", "an", "its", "their", "his", "her",
+                                          "this", "that", "these", "those", "any", "such", NULL};
+static const char *const modals[] = {"can", "could", "may", "might", "will", "would", "shall",
+                                     "should", "must", "'ll", "to", "not", "n't", "never",
+                                     "cannot", "won't", "wouldn't", "didn't", "doesn't",
+                                     "don't", "no", "unlikely", "ready", NULL};
+static const char *const conditionals[] = {"if", "unless", "whether", "case", "event", "threat",
+                                           "threats", "risk", "possible", "potential",
+                                           "possibility", "future", "prevent", "deter",
+                                           "imagine", "dare", NULL};
+static const char *const be_forms[] = {"is", "are", "was", "were", "been", "being", "be",
+                                       "get", "got", "gets", NULL};
+static const char *const actor_nouns[] = {
+    "government", "forces", "troops", "army", "military", "leadership", "authorities",
+    "side", "officials", "leaders", "diplomats", "ministers", "soldiers", "units", "territory",
+    "soil", "borders", "border", "airspace", "positions", "people", "state", "regime",
+    "administration", "plane", "jet", "jets", "planes", "drones", "drone", "artillery",
+    "aircraft", "helicopter", "navy", "warplanes", "warplane", "missiles", "missile", NULL};
+static const char *const light_verbs[] = {
+    "launched", "launch", "launches", "launching", "made", "make", "makes", "carried",
+    "carry", "carries", "conducted", "conduct", "conducts", "staged", "stage", "mounted",
+    "mount", "began", "begin", "begun", "started", "start", "continued", "continues",
+    "continuing", "resumed", "committed", "unleashed", "sent", "send", "submitted", "filed",
+    "issued", "issue", "issues", "issuing", "making", "released", "delivered", NULL};
+static const char *const help_words[] = {
+    "help", "assistance", "aid", "support", "intervention", "intervene", "protection",
+    "response", "invoke", "troops", "military", "peacekeepers", "peacekeeping", "mediation",
+    "security", "protect", "defend", "defense", "defence", NULL};
+static const char *const list_openers[] = {"notably", "including", "namely", "especially",
+                                           "particularly", "like", "such", NULL};
+
+static int in(const kgex__doc *d, size_t i, const char *const *list)
+{
+    return i < d->t.len && kgex__in_list(norm(d, i), list);
+}
+
+static int is_punct(const kgex__doc *d, size_t i)
+{
+    return i >= d->t.len || is_type(d, i, KGEX__TOK_PUNCT) || is_type(d, i, KGEX__TOK_QOPEN) ||
+           is_type(d, i, KGEX__TOK_QCLOSE);
+}
+
+/* The entity a mention stands for in a relation: a state's armed forces
+ * stand for the state. -1 for places. */
+static int actor(const kgex__doc *d, const kgex__mention *m)
+{
+    if (!m || m->ent < 0 || m->location)
+        return -1;
+    if (d->ent[m->ent].stands_for >= 0)
+        return d->ent[m->ent].stands_for;
+    return m->ent;
+}
+
+static size_t sent_begin(const kgex__doc *d, size_t i)
+{
+    return d->t.sent[kgex__sentence_of(d, i)].begin;
+}
+
+static size_t sent_end(const kgex__doc *d, size_t i)
+{
+    return d->t.sent[kgex__sentence_of(d, i)].end;
+}
+
+/* Negated, modal, conditional or hypothetical use of the trigger at i. */
+static int hypothetical(const kgex__doc *d, size_t i)
+{
+    size_t b = sent_begin(d, i), j, steps = 0;
+
+    for (j = i; j-- > b && steps < 4;) {
+        if (is_punct(d, j) && !is_type(d, j, KGEX__TOK_QOPEN) && !is_type(d, j, KGEX__TOK_QCLOSE))
+            break;
+        if (in(d, j, modals))
+            return 1;
+        if (!in(d, j, adverbs) && !in(d, j, be_forms) && !in(d, j, determiners))
+            steps++;
+    }
+    /* a conditional earlier in the same clause */
+    for (j = i; j-- > b && i - j < WINDOW;) {
+        if (kgex__is_word(d, j, ",") || kgex__is_word(d, j, ";") || kgex__is_word(d, j, ":"))
+            break;
+        if (in(d, j, conditionals))
+            return 1;
+    }
+    /* a question */
+    {
+        size_t e = sent_end(d, i);
+        if (e > 0 && kgex__is_word(d, e - 1, "?"))
+            return 1;
+    }
+    return 0;
+}
+
+/* Head of the noun phrase that ends at token j (inclusive), scanning left
+ * to a boundary: the last mention in it. Handles "X and other ...", "the
+ * CSTO head" and pronouns. -1 when none. */
+static int np_head_left(const kgex__doc *d, size_t j, size_t *start_out)
+{
+    size_t b = sent_begin(d, j), k = j + 1;
+    int head = -1, has_other = 0;
+
+    while (k > b) {
+        size_t t = k - 1;
+        const kgex__mention *m = kgex__mention_at(d, t);
+
+        if (m && m->ent >= 0) {
+            if (head < 0 && !m->location)
+                head = actor(d, m);
+            k = m->b;
+            continue;
+        }
+        if (is_type(d, t, KGEX__TOK_POSS) || (d->t.tok[t].flags & KGEX__TF_HYPH) ||
+            is_type(d, t, KGEX__TOK_NUMBER)) {
+            k = t;
+            continue;
+        }
+        if (is_punct(d, t) || in(d, t, boundary_words))
+            break;
+        if (kgex__is_word(d, t, "other"))
+            has_other = 1;
+        if (kgex__is_word(d, t, "he") || kgex__is_word(d, t, "she") || kgex__is_word(d, t, "it")) {
+            if (head < 0 && t + 1 == j + 1)
+                head = kgex__resolve_pronoun(d, t);
+            k = t;
+            break;
+        }
+        k = t;
+    }
+    /* "Russia and (the) other CSTO member states" */
+    if (has_other && k > b + 1 && kgex__is_word(d, k - 1, "and")) {
+        size_t s;
+        return np_head_left(d, k - 2, &s);
+    }
+    if (start_out)
+        *start_out = k;
+    return head;
+}
+
+/* Subject of the verb at token i. */
+static int subject_of(const kgex__doc *d, size_t i)
+{
+    size_t b = sent_begin(d, i), j = i;
+
+    while (j > b) {
+        size_t t = j - 1;
+
+        if (in(d, t, adverbs) || in(d, t, be_forms) ||
+            ((d->t.tok[t].flags & KGEX__TF_HYPH) == 0 && strlen(norm(d, t)) > 4 &&
+             strcmp(norm(d, t) + strlen(norm(d, t)) - 2, "ly") == 0 &&
+             !(d->t.tok[t].flags & KGEX__TF_CAP))) {
+            j = t;
+            continue;
+        }
+        /* "on Friday", "in May 2021", "on December 15" */
+        if ((d->t.tok[t].flags & KGEX__TF_CAP || is_type(d, t, KGEX__TOK_NUMBER)) && t > b &&
+            kgex__mention_at(d, t) == NULL) {
+            size_t u = t;
+            while (u > b && (is_type(d, u - 1, KGEX__TOK_NUMBER) ||
+                             ((d->t.tok[u - 1].flags & KGEX__TF_CAP) && !kgex__mention_at(d, u - 1))))
+                u--;
+            if (u > b && (kgex__is_word(d, u - 1, "on") || kgex__is_word(d, u - 1, "in") ||
+                          kgex__is_word(d, u - 1, "last") || kgex__is_word(d, u - 1, "this"))) {
+                j = u - 1;
+                continue;
+            }
+        }
+        /* ", however," ", a CSTO member-state," */
+        if (kgex__is_word(d, t, ",")) {
+            size_t u;
+            int found = 0;
+
+            for (u = t; u-- > b && t - u < 14;) {
+                if (kgex__is_word(d, u, ",")) {
+                    found = 1;
+                    break;
+                }
+                if (is_type(d, u, KGEX__TOK_QCLOSE) || is_type(d, u, KGEX__TOK_QOPEN))
+                    break;
+            }
+            if (found && (in(d, u + 1, determiners) || kgex__is_word(d, u + 1, "however") ||
+                          kgex__is_word(d, u + 1, "who") || kgex__is_word(d, u + 1, "which") ||
+                          kgex__is_word(d, u + 1, "meanwhile") ||
+                          kgex__is_word(d, u + 1, "member") || kgex__is_word(d, u + 1, "too") ||
+                          kgex__is_word(d, u + 1, "in") || kgex__is_word(d, u + 1, "according") ||
+                          d->tok_title[u + 1] >= 0)) {
+                j = u;
+                continue;
+            }
+            return -1;
+        }
+        break;
+    }
+    if (j == b || is_type(d, j - 1, KGEX__TOK_POSS) || in(d, j - 1, determiners))
+        return -1;
+    return np_head_left(d, j - 1, NULL);
+}
+
+/* Head of the noun phrase starting at token i: the last mention before a
+ * boundary; if there is none yet, "of" continues the phrase. *end_out is
+ * set after the phrase. */
+static int np_head_right(const kgex__doc *d, size_t i, size_t *end_out)
+{
+    size_t e = sent_end(d, i), k = i;
+    int head = -1;
+
+    while (k < e && k - i < WINDOW) {
+        const kgex__mention *m = kgex__mention_at(d, k);
+
+        if (m && m->ent >= 0) {
+            if (!m->location)
+                head = actor(d, m);
+            k = m->e;
+            continue;
+        }
+        if (kgex__is_word(d, k, "of")) {
+            if (head >= 0)
+                break;
+            k++;
+            continue;
+        }
+        if (is_type(d, k, KGEX__TOK_POSS) || (d->t.tok[k].flags & KGEX__TF_HYPH)) {
+            k++;
+            continue;
+        }
+        if (is_punct(d, k) || in(d, k, boundary_words))
+            break;
+        if (k == i && (kgex__is_word(d, k, "he") || kgex__is_word(d, k, "she"))) {
+            head = kgex__resolve_pronoun(d, k);
+            k++;
+            break;
+        }
+        k++;
+    }
+    if (end_out)
+        *end_out = k;
+    return head;
+}
+
+static int add_rel(kgex__doc *d, kgex_relation rel, int src, int dst, size_t b, size_t e,
+                   const char *cameo)
+{
+    kgex__rel *r;
+    size_t s = kgex__sentence_of(d, b), k;
+    int error;
+
+    if (src < 0 || (rel != KGEX_REL_STATED && (dst < 0 || dst == src)))
+        return KGEX_OK;
+    for (k = 0; k < d->rel_len; k++) {
+        r = &d->rel[k];
+        if (r->rel == rel && r->src == src && r->dst == dst && r->sent == s &&
+            rel != KGEX_REL_STATED)
+            return KGEX_OK;
+        if (r->rel == rel && r->src == src && r->sent == s && rel == KGEX_REL_STATED)
+            return KGEX_OK;
+    }
+    error = kgex__grow((void **)&d->rel, &d->rel_cap, d->rel_len + 1, sizeof(*d->rel));
+    if (error < 0)
+        return error;
+    r = &d->rel[d->rel_len++];
+    memset(r, 0, sizeof(*r));
+    r->rel = rel;
+    r->src = src;
+    r->dst = dst;
+    r->sent = s;
+    r->b = b < e ? b : e;
+    r->e = b < e ? e : b;
+    r->cameo = cameo;
+    memcpy(r->date, d->sent_date[s], sizeof(r->date));
+    return KGEX_OK;
+}
+
+static int kind_ok(const kgex__doc *d, int ent, int allow_person)
+{
+    return ent >= 0 && (allow_person || d->ent[ent].kind != KGEX_KIND_OFFICIAL) &&
+           d->ent[ent].kind != KGEX_KIND_EVENT;
+}
+
+/* Is the trigger at i used as a noun? */
+static int noun_use(const kgex__doc *d, size_t i)
+{
+    uint8_t pos = d->trig_pos[i];
+    size_t j;
+
+    if (pos == 1)
+        return 0;
+    if (pos == 2)
+        return 1;
+    if (i == 0)
+        return 0;
+    j = i - 1;
+    while (j > 0 && !kgex__mention_at(d, j) && !is_punct(d, j) && !in(d, j, determiners) &&
+           !in(d, j, boundary_words) && i - j < 4 && !is_type(d, j, KGEX__TOK_POSS))
+        j--;
+    return in(d, j, determiners) || is_type(d, j, KGEX__TOK_POSS) ||
+           (kgex__mention_at(d, j) && j + 1 == i);
+}
+
+/* --------------------------------------------------------------- attacked */
+
+typedef struct frame {
+    int agent, target;
+    size_t b, e;
+    const char *cameo;
+} frame;
+
+/* Agent of a noun trigger from what precedes it: "Azerbaijan's attack",
+ * "the Russian invasion", "its attacks", or the subject of a light verb
+ * ("X launched a brazen attack"). */
+static int noun_agent(const kgex__doc *d, size_t i)
+{
+    size_t b = sent_begin(d, i), j = i;
+    int steps = 0;
+
+    while (j > b && steps < 5) {
+        size_t t = j - 1;
+        const kgex__mention *m = kgex__mention_at(d, t);
+
+        if (m && m->ent >= 0)
+            return actor(d, m);
+        if (is_type(d, t, KGEX__TOK_POSS)) {
+            j = t;
+            continue;
+        }
+        if (kgex__is_word(d, t, "its") || kgex__is_word(d, t, "their")) {
+            size_t u;
+            for (u = t; u-- > b;) {
+                const kgex__mention *mm = kgex__mention_at(d, u);
+                if (mm && actor(d, mm) >= 0 && d->ent[actor(d, mm)].kind != KGEX_KIND_OFFICIAL)
+                    return actor(d, mm);
+            }
+            return -1;
+        }
+        if (in(d, t, light_verbs)) {
+            size_t v = t;
+            if (kgex__is_word(d, t + 1, "out"))
+                v = t;
+            return subject_of(d, v);
+        }
+        if (is_punct(d, t) || (in(d, t, boundary_words) && !in(d, t, determiners)))
+            return -1;
+        j = t;
+        steps++;
+    }
+    return -1;
+}
+
+static int rule_attack(kgex__doc *d, size_t i, frame *f)
+{
+    size_t te = i + d->trig_len[i], e = sent_end(d, i), k;
+    const char *cameo = d->lex->trig[d->tok_trig[i]].cameo;
+
+    f->agent = f->target = -1;
+    f->b = i;
+    f->e = te;
+    f->cameo = cameo;
+    if (hypothetical(d, i))
+        return 0;
+    if (!noun_use(d, i)) {
+        size_t j = i;
+        int passive = 0;
+
+        while (j > 0 && in(d, j - 1, adverbs))
+            j--;
+        if (j > 0 && in(d, j - 1, be_forms)) {
+            const char *w = norm(d, i);
+            size_t n = strlen(w);
+            passive = (n > 2 && strcmp(w + n - 2, "ed") == 0) || strcmp(w, "struck") == 0 ||
+                      strcmp(w, "shot") == 0 || strcmp(w, "hit") == 0;
+        }
+        if (passive) {
+            while (j > 0 && (in(d, j - 1, be_forms) || in(d, j - 1, adverbs)))
+                j--;
+            f->target = subject_of(d, j);
+            for (k = te; k < e && k - te < 8; k++) {
+                if (kgex__is_word(d, k, ",") || kgex__is_word(d, k, "when"))
+                    break;
+                if (kgex__is_word(d, k, "by")) {
+                    f->agent = np_head_right(d, k + 1, NULL);
+                    break;
+                }
+            }
+        } else {
+            f->agent = subject_of(d, i);
+            f->target = np_head_right(d, te, NULL);
+        }
+    } else {
+        f->agent = noun_agent(d, i);
+        for (k = te; k < e && k - te < WINDOW;) {
+            size_t end;
+            int x;
+
+            if (is_punct(d, k) && !kgex__is_word(d, k, "-"))
+                break;
+            if (in(d, k, (const char *const[]){"which", "that", "when", "who", "as", "while", NULL}))
+                break;
+            if (kgex__is_word(d, k, "on") || kgex__is_word(d, k, "against") ||
+                kgex__is_word(d, k, "into") || kgex__is_word(d, k, "upon")) {
+                x = np_head_right(d, k + 1, &end);
+                if (f->target < 0)
+                    f->target = x;
+                k = end > k ? end : k + 1;
+                continue;
+            }
+            if (kgex__is_word(d, k, "by")) {
+                x = np_head_right(d, k + 1, &end);
+                if (x >= 0)
+                    f->agent = x;
+                k = end > k ? end : k + 1;
+                continue;
+            }
+            if (kgex__is_word(d, k, "of")) {
+                const kgex__mention *m;
+                size_t a = k + 1;
+
+                while (in(d, a, determiners))
+                    a++;
+                m = kgex__mention_at(d, a);
+                if (m && actor(d, m) >= 0) {
+                    if (in(d, m->e, actor_nouns) && !kgex__is_word(d, m->e, "territory") &&
+                        !kgex__is_word(d, m->e, "soil") && !kgex__is_word(d, m->e, "borders") &&
+                        !kgex__is_word(d, m->e, "border") && !kgex__is_word(d, m->e, "airspace")) {
+                        if (f->agent < 0)
+                            f->agent = actor(d, m);
+                    } else if (f->target < 0) {
+                        f->target = actor(d, m);
+                    }
+                    k = m->e;
+                    continue;
+                }
+            }
+            k++;
+        }
+    }
+    if (f->agent >= 0 && !kind_ok(d, f->agent, 0))
+        f->agent = -1;
+    if (f->target >= 0 && !kind_ok(d, f->target, 0))
+        f->target = -1;
+    if (f->agent == f->target)
+        f->target = -1;
+    return 1;
+}
+
+/* ----------------------------------------------------------- appealed_to */
+
+static int rule_appeal(kgex__doc *d, size_t i)
+{
+    size_t te = i + d->trig_len[i], e = sent_end(d, i), k;
+    const char *cameo = d->lex->trig[d->tok_trig[i]].cameo;
+    const char *w = norm(d, i);
+    int agent, target = -1, needs_help;
+
+    if (hypothetical(d, i))
+        return KGEX_OK;
+    needs_help = strncmp(w, "ask", 3) == 0 || strncmp(w, "request", 7) == 0 ||
+                 strncmp(w, "seek", 4) == 0 || strcmp(w, "sought") == 0 ||
+                 strncmp(w, "petition", 8) == 0 || strncmp(w, "invok", 5) == 0;
+    if (needs_help) {
+        int ok = 0;
+        for (k = te; k < e && k - te < WINDOW; k++) {
+            if (in(d, k, help_words)) {
+                ok = 1;
+                break;
+            }
+        }
+        if (!ok)
+            return KGEX_OK;
+    }
+    if (noun_use(d, i)) {
+        agent = noun_agent(d, i);
+        for (k = te; k < e && k - te < 10; k++) {
+            if (kgex__is_word(d, k, "to")) {
+                target = np_head_right(d, k + 1, NULL);
+                break;
+            }
+            if (is_punct(d, k))
+                break;
+        }
+    } else {
+        agent = subject_of(d, i);
+        target = np_head_right(d, te, NULL);
+    }
+    if (!kind_ok(d, agent, 1) || !kind_ok(d, target, 0))
+        return KGEX_OK;
+    if (d->ent[agent].kind == KGEX_KIND_OFFICIAL && d->ent[agent].affil_len > 0)
+        agent = d->ent[agent].affil[0].ent;
+    return add_rel(d, KGEX_REL_APPEALED_TO, agent, target, i, te, cameo);
+}
+
+/* --------------------------------------------------------------- stated */
+
+/* The quote that the statement at token i reports: the quotation that
+ * ends just before the speaker or starts just after the verb, even when it
+ * spans sentences. Sets [*qb, *qe) to its tokens; returns 0 if none. */
+static int quote_near(const kgex__doc *d, size_t i, size_t *qb, size_t *qe)
+{
+    size_t b = sent_begin(d, i), e = sent_end(d, i), j, k;
+
+    for (j = i; j-- > b;) {
+        if (is_type(d, j, KGEX__TOK_QCLOSE)) {
+            size_t para = d->t.sent[kgex__sentence_of(d, j)].para;
+            for (k = j; k-- > 0;) {
+                if (d->t.sent[kgex__sentence_of(d, k)].para != para)
+                    break;
+                if (is_type(d, k, KGEX__TOK_QOPEN)) {
+                    *qb = k + 1;
+                    *qe = j;
+                    return *qe > *qb;
+                }
+            }
+            return 0;
+        }
+    }
+    for (j = i; j < e && j - i < 12; j++) {
+        if (is_type(d, j, KGEX__TOK_QOPEN)) {
+            for (k = j + 1; k < d->t.len; k++) {
+                if (is_type(d, k, KGEX__TOK_QCLOSE) || (d->t.tok[k].flags & KGEX__TF_NL))
+                    break;
+            }
+            *qb = j + 1;
+            *qe = k;
+            return *qe > *qb;
+        }
+    }
+    return 0;
+}
+
+static int rule_stated(kgex__doc *d, size_t i)
+{
+    size_t te = i + d->trig_len[i], b = sent_begin(d, i), k;
+    const char *cameo = d->lex->trig[d->tok_trig[i]].cameo;
+    int speaker = -1, error;
+
+    if (d->tok_men[i] >= 0)
+        return KGEX_OK;
+    if (noun_use(d, i)) {
+        /* "Zas' statement", "the CSTO statement", "made the following
+         * statement", "by making an official statement, the CSTO" */
+        size_t j = i;
+        while (j > b && !is_punct(d, j - 1) && i - j < 5) {
+            const kgex__mention *m = kgex__mention_at(d, j - 1);
+            if (m && actor(d, m) >= 0) {
+                speaker = actor(d, m);
+                break;
+            }
+            if (in(d, j - 1, light_verbs)) {
+                if ((kgex__is_word(d, j - 1, "making") || kgex__is_word(d, j - 1, "issuing")) &&
+                    j >= 2 && kgex__is_word(d, j - 2, "by")) {
+                    for (k = te; k < sent_end(d, i) && k - te < 4; k++) {
+                        if (kgex__is_word(d, k, ",")) {
+                            speaker = np_head_right(d, k + 1, NULL);
+                            break;
+                        }
+                    }
+                } else if (!hypothetical(d, j - 1)) {
+                    speaker = subject_of(d, j - 1);
+                }
+                break;
+            }
+            if (in(d, j - 1, boundary_words) && !kgex__is_word(d, j - 1, "a"))
+                break;
+            j--;
+        }
+        if (speaker >= 0 && j < i && kgex__is_word(d, j - 1, "in"))
+            speaker = -1; /* "In his statement, X said" is counted at "said" */
+    } else {
+        if (hypothetical(d, i))
+            return KGEX_OK;
+        speaker = subject_of(d, i);
+        if (speaker < 0 && i > b &&
+            (is_type(d, i - 1, KGEX__TOK_QCLOSE) || kgex__is_word(d, i - 1, ","))) {
+            /* "..., said the group's Secretary General Stanislav Zas" */
+            speaker = np_head_right(d, te, NULL);
+        }
+    }
+    if (!kind_ok(d, speaker, 1))
+        return KGEX_OK;
+    if (d->ent[speaker].kind == KGEX_KIND_OFFICIAL && !d->ent[speaker].official)
+        return KGEX_OK;
+    error = add_rel(d, KGEX_REL_STATED, speaker, -1, i, te, cameo);
+    if (error < 0)
+        return error;
+    {
+        kgex__rel *r = &d->rel[d->rel_len - 1];
+        if (r->b == i && !quote_near(d, i, &r->qb, &r->qe))
+            r->qb = r->qe = 0;
+    }
+    return KGEX_OK;
+}
+
+/* ------------------------------------------------------------ member_of */
+
+/* Collect the states/organizations of a list "A, B and C" starting at i;
+ * returns the count written to out. */
+static size_t list_right(const kgex__doc *d, size_t i, int *out, size_t cap)
+{
+    size_t n = 0, k = i, e = sent_end(d, i);
+
+    while (k < e && n < cap) {
+        const kgex__mention *m = kgex__mention_at(d, k);
+
+        if (kgex__is_word(d, k, "the")) {
+            k++;
+            continue;
+        }
+        if (!m || actor(d, m) < 0)
+            break;
+        out[n++] = actor(d, m);
+        k = m->e;
+        if (kgex__is_word(d, k, ",") || kgex__is_word(d, k, "and"))
+            k++;
+        if (kgex__is_word(d, k, "and"))
+            k++;
+    }
+    return n;
+}
+
+/* The list ending just before token j ("Russia, Belarus and"). */
+static size_t list_left(const kgex__doc *d, size_t j, int *out, size_t cap)
+{
+    size_t n = 0, k = j, b = sent_begin(d, j);
+
+    while (k > b && n < cap) {
+        const kgex__mention *m = kgex__mention_at(d, k - 1);
+
+        if (!m || actor(d, m) < 0)
+            break;
+        out[n++] = actor(d, m);
+        k = m->b;
+        if (k > b && (kgex__is_word(d, k - 1, ",") || kgex__is_word(d, k - 1, "and")))
+            k--;
+        else
+            break;
+    }
+    return n;
+}
+
+static int is_org(const kgex__doc *d, int ent)
+{
+    return ent >= 0 && d->ent[ent].kind == KGEX_KIND_ORGANIZATION;
+}
+
+static int rule_member(kgex__doc *d, size_t i, size_t te)
+{
+    size_t b = sent_begin(d, i), e = sent_end(d, i), j, k, n = 0;
+    int org = -1, members[32], error;
+    const kgex__mention *m;
+
+    /* the organization: "CSTO member states", "the CSTO's Central Asian
+     * member states", "members of the alliance", "the CSTO, which X is a
+     * member of" */
+    j = i;
+    while (j > b && i - j < 5) {
+        m = kgex__mention_at(d, j - 1);
+        if (m) {
+            if (is_org(d, m->ent))
+                org = m->ent;
+            break;
+        }
+        if (is_type(d, j - 1, KGEX__TOK_POSS) ||
+            ((d->t.tok[j - 1].flags & KGEX__TF_CAP) && !(d->t.tok[j - 1].flags & KGEX__TF_SENT_START)) ||
+            kgex__is_word(d, j - 1, "other") || kgex__is_word(d, j - 1, "fellow")) {
+            j--;
+            continue;
+        }
+        break;
+    }
+    if (org < 0 && (kgex__is_word(d, te, "of") || kgex__is_word(d, te - 1, "of"))) {
+        size_t a = kgex__is_word(d, te, "of") ? te + 1 : te;
+        while (in(d, a, determiners))
+            a++;
+        {
+            size_t end;
+            int x = np_head_right(d, a, &end);
+            if (is_org(d, x))
+                org = x;
+        }
+        if (org < 0 && (is_punct(d, a) || a >= e)) {
+            /* "..., which Armenia is a member of," */
+            for (k = i; k-- > b;) {
+                if (kgex__is_word(d, k, "which") && k >= 2 && kgex__is_word(d, k - 1, ",")) {
+                    m = kgex__mention_at(d, k - 2);
+                    if (m && is_org(d, m->ent))
+                        org = m->ent;
+                    break;
+                }
+            }
+        }
+    }
+    if (org < 0)
+        return KGEX_OK;
+
+    /* the members */
+    k = te;
+    if (kgex__is_word(d, k, "of")) {
+        size_t end;
+        np_head_right(d, k + 1, &end);
+        k = end;
+    }
+    if (k < e && (kgex__is_word(d, k, ":") || kgex__is_word(d, k, ","))) {
+        size_t a = k + 1;
+        if (in(d, a, list_openers))
+            a += kgex__is_word(d, a, "such") ? 2 : 1;
+        n = list_right(d, a, members, 32);
+        if (n == 0 && kgex__is_word(d, k, ",") && !in(d, k + 1, list_openers))
+            n = 0;
+    } else if (k < e && kgex__mention_at(d, k) && actor(d, kgex__mention_at(d, k)) >= 0) {
+        n = list_right(d, k, members, 32); /* "CSTO members Armenia and Belarus" */
+    }
+    if (n == 0) {
+        /* "X and (the) other ... member states" */
+        for (j = i; j > b && i - j < 8; j--) {
+            if (kgex__is_word(d, j - 1, "other")) {
+                size_t a = j - 1;
+                if (a > b && kgex__is_word(d, a - 1, "the"))
+                    a--;
+                if (a > b && kgex__is_word(d, a - 1, "and")) {
+                    n = list_left(d, a - 1, members, 32);
+                } else if (kgex__is_word(d, te, "of") || kgex__is_word(d, te - 1, "of")) {
+                    /* "X ... chiding other members of the alliance": the subject */
+                    m = kgex__mention_at(d, b);
+                    if (!m && b + 1 < e)
+                        m = kgex__mention_at(d, b + 1);
+                    if (m && actor(d, m) >= 0)
+                        members[n++] = actor(d, m);
+                }
+                break;
+            }
+            if (is_punct(d, j - 1))
+                break;
+        }
+    }
+    if (n == 0) {
+        /* "X, a CSTO member-state," / "X, member state of ..." */
+        j = i;
+        while (j > b && (in(d, j - 1, determiners) || kgex__mention_at(d, j - 1) ||
+                         is_type(d, j - 1, KGEX__TOK_POSS)) &&
+               i - j < 4) {
+            const kgex__mention *mm = kgex__mention_at(d, j - 1);
+            if (mm && mm->ent != org)
+                break;
+            j = mm ? mm->b : j - 1;
+        }
+        if (j > b && kgex__is_word(d, j - 1, ",")) {
+            int x = np_head_left(d, j - 2, NULL);
+            if (x >= 0)
+                members[n++] = x;
+        }
+    }
+    if (n == 0) {
+        /* "X is a member of ORG", "Belarus is the only non-Russian CSTO country" */
+        for (j = i; j > b && i - j < 8; j--) {
+            if (in(d, j - 1, be_forms)) {
+                int x = subject_of(d, j - 1);
+                if (x < 0 && j >= 2) {
+                    m = kgex__mention_at(d, j - 2);
+                    x = actor(d, m);
+                }
+                if (x >= 0)
+                    members[n++] = x;
+                break;
+            }
+            if (is_punct(d, j - 1))
+                break;
+        }
+    }
+    for (k = 0; k < n; k++) {
+        if (!kind_ok(d, members[k], 0) || members[k] == org)
+            continue;
+        error = add_rel(d, KGEX_REL_MEMBER_OF, members[k], org, i, te, NULL);
+        if (error < 0)
+            return error;
+    }
+    return KGEX_OK;
+}
+
+/* "Russia and other ex-Soviet republics making up the CSTO" */
+static int rule_making_up(kgex__doc *d, size_t i, size_t te)
+{
+    size_t b = sent_begin(d, i), j;
+    int org = np_head_right(d, te, NULL), members[32], error;
+    size_t n = 0, k;
+
+    if (!is_org(d, org))
+        return KGEX_OK;
+    for (j = i; j > b && i - j < 8; j--) {
+        if (kgex__is_word(d, j - 1, "other")) {
+            size_t a = j - 1;
+            if (a > b && kgex__is_word(d, a - 1, "the"))
+                a--;
+            if (a > b && kgex__is_word(d, a - 1, "and"))
+                n = list_left(d, a - 1, members, 32);
+            break;
+        }
+        if (is_punct(d, j - 1))
+            break;
+    }
+    for (k = 0; k < n; k++) {
+        if (!kind_ok(d, members[k], 0) || members[k] == org)
+            continue;
+        error = add_rel(d, KGEX_REL_MEMBER_OF, members[k], org, i, te, NULL);
+        if (error < 0)
+            return error;
+    }
+    return KGEX_OK;
+}
+
+/* ------------------------------------------------------------- driver */
+
+int kgex__rules_apply(kgex__doc *d)
+{
+    size_t s, i, k, p;
+    int error;
+
+    /* official_of from the affiliations found with the officials */
+    for (k = 0; k < d->ent_len; k++) {
+        const kgex__dent *pe = &d->ent[k];
+        if (pe->kind != KGEX_KIND_OFFICIAL || !pe->official)
+            continue;
+        for (p = 0; p < pe->affil_len; p++) {
+            int to = pe->affil[p].ent;
+            if (d->ent[to].stands_for >= 0)
+                to = d->ent[to].stands_for;
+            error = add_rel(d, KGEX_REL_OFFICIAL_OF, (int)k, to, pe->affil[p].b, pe->affil[p].e,
+                            NULL);
+            if (error < 0)
+                return error;
+            /* the role is kept on the edge through the official's role */
+        }
+    }
+    for (s = 0; s < d->t.sent_len; s++) {
+        frame frames[16];
+        size_t nf = 0;
+
+        for (i = d->t.sent[s].begin; i < d->t.sent[s].end;) {
+            const kgex__trigger *tr;
+            size_t te;
+
+            if (d->tok_trig[i] < 0 || d->tok_men[i] >= 0) {
+                if (d->tok_men[i] < 0 && (kgex__is_word(d, i, "making") ||
+                                          kgex__is_word(d, i, "forming") ||
+                                          kgex__is_word(d, i, "comprising")) &&
+                    kgex__is_word(d, i + 1, "up")) {
+                    error = rule_making_up(d, i, i + 2);
+                    if (error < 0)
+                        return error;
+                } else if (d->tok_men[i] < 0 && (kgex__is_word(d, i, "country") ||
+                                                 kgex__is_word(d, i, "countries") ||
+                                                 kgex__is_word(d, i, "state") ||
+                                                 kgex__is_word(d, i, "states")) &&
+                           i > 0 && kgex__mention_at(d, i - 1) &&
+                           is_org(d, kgex__mention_at(d, i - 1)->ent)) {
+                    error = rule_member(d, i, i + 1);
+                    if (error < 0)
+                        return error;
+                }
+                i++;
+                continue;
+            }
+            tr = &d->lex->trig[d->tok_trig[i]];
+            te = i + d->trig_len[i];
+            switch (tr->relation) {
+                case KGEX_REL_ATTACKED:
+                    if (nf < 16 && rule_attack(d, i, &frames[nf]))
+                        nf++;
+                    error = KGEX_OK;
+                    break;
+                case KGEX_REL_APPEALED_TO:
+                    error = rule_appeal(d, i);
+                    break;
+                case KGEX_REL_STATED:
+                    error = rule_stated(d, i);
+                    break;
+                case KGEX_REL_MEMBER_OF:
+                    error = rule_member(d, i, te);
+                    break;
+                default:
+                    error = KGEX_OK;
+            }
+            if (error < 0)
+                return error;
+            i = te;
+        }
+        /* complete frames, then join an agent-only frame with a target-only
+         * one: "Armenia's territory was attacked in July, when Azerbaijan
+         * launched a brazen attack on civilian targets" */
+        {
+            int agent = -1, target = -1;
+            size_t fb = 0, fe = 0;
+            const char *cameo = NULL;
+
+            for (k = 0; k < nf; k++) {
+                frame *f = &frames[k];
+                if (f->agent >= 0 && f->target >= 0) {
+                    error = add_rel(d, KGEX_REL_ATTACKED, f->agent, f->target, f->b, f->e, f->cameo);
+                    if (error < 0)
+                        return error;
+                } else if (f->agent >= 0 && agent < 0) {
+                    agent = f->agent;
+                    fb = f->b;
+                    cameo = f->cameo;
+                } else if (f->target >= 0 && target < 0) {
+                    target = f->target;
+                    fe = f->e;
+                    if (!cameo)
+                        cameo = f->cameo;
+                }
+            }
+            if (agent >= 0 && target >= 0 && agent != target) {
+                error = add_rel(d, KGEX_REL_ATTACKED, agent, target, fb, fe, cameo);
+                if (error < 0)
+                    return error;
+            }
+        }
+    }
+    return KGEX_OK;
+}

@@ -1,0 +1,179 @@
+#!/usr/bin/python3
+"""Generate data/lexicon/states.json for kgex.
+
+Inputs:
+  * Debian iso-codes: /usr/share/iso-codes/json/iso_3166-1.json (package
+    `iso-codes`): names, official names and alpha-3 codes;
+  * tools/states_extra.json (hand-kept): news short names, aliases,
+    adjectives, demonyms, capitals, seats of government, Wikidata QIDs,
+    UN membership, the list of iso-codes entries that are territories (not
+    emitted) and states missing from iso-codes (Kosovo, de-facto states,
+    historical states).
+
+Output: data/lexicon/states.json (committed; the build does not run Python).
+
+Usage: /usr/bin/python3 tools/gen_states.py [--iso FILE] [--extra FILE] [--out FILE]
+Stdlib only.
+"""
+
+import argparse
+import json
+import os
+import re
+import sys
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+ROOT = os.path.dirname(HERE)
+DEFAULT_ISO = "/usr/share/iso-codes/json/iso_3166-1.json"
+DEFAULT_EXTRA = os.path.join(HERE, "states_extra.json")
+DEFAULT_OUT = os.path.join(ROOT, "data", "lexicon", "states.json")
+
+LIST_FIELDS = ("aliases", "adjectives", "demonyms", "capitals", "seats")
+KNOWN_EXTRA_FIELDS = {"name", "official_name", "wikidata", "un_member", "drop_aliases"} | set(LIST_FIELDS)
+# Output key order.
+ORDER = ("id", "name", "official_name", "aliases", "adjectives", "demonyms",
+         "capitals", "seats", "iso3", "wikidata", "un_member")
+
+
+def die(msg):
+    sys.stderr.write("gen_states: error: %s\n" % msg)
+    sys.exit(1)
+
+
+def clean_iso_name(s):
+    """Return an iso-codes name usable as a surface form, or None.
+
+    iso-codes uses inverted forms ("Korea, Republic of") and parenthesised
+    qualifiers ("Holy See (Vatican City State)"); those never occur in text.
+    A leading lowercase "the " ("the State of Eritrea") is dropped.
+    """
+    if not s:
+        return None
+    s = s.strip()
+    if s.startswith("the "):
+        s = s[4:]
+    if "," in s or "(" in s:
+        return None
+    return s
+
+
+def dedupe(seq, exclude=()):
+    seen = set(exclude)
+    out = []
+    for x in seq:
+        if x and x not in seen:
+            seen.add(x)
+            out.append(x)
+    return out
+
+
+def build(iso_path, extra_path):
+    with open(iso_path, encoding="utf-8") as fh:
+        iso_list = json.load(fh)["3166-1"]
+    with open(extra_path, encoding="utf-8") as fh:
+        extra = json.load(fh)
+
+    iso = {e["alpha_3"]: e for e in iso_list}
+    territories = set(extra.get("territories", []))
+    xstates = extra["states"]
+
+    both = territories & set(xstates)
+    if both:
+        die("listed both as state and territory: %s" % ", ".join(sorted(both)))
+    unknown_terr = territories - set(iso)
+    if unknown_terr:
+        die("territories not in iso-codes: %s" % ", ".join(sorted(unknown_terr)))
+    unlisted = set(iso) - territories - set(xstates)
+    if unlisted:
+        # A new iso-codes release added a code: decide by hand.
+        die("iso-codes entries neither in states nor territories of %s: %s"
+            % (extra_path, ", ".join(sorted(unlisted))))
+
+    states = []
+    for code in sorted(xstates):
+        x = xstates[code]
+        bad = set(x) - KNOWN_EXTRA_FIELDS
+        if bad:
+            die("%s: unknown fields %s" % (code, ", ".join(sorted(bad))))
+        if not re.fullmatch(r"[A-Z]{3}", code):
+            die("%s: bad code" % code)
+        if "un_member" not in x:
+            die("%s: un_member missing" % code)
+        i = iso.get(code, {})
+        if not i and "name" not in x:
+            die("%s: not in iso-codes, so 'name' is required" % code)
+
+        iso_name = clean_iso_name(i.get("name"))
+        iso_common = clean_iso_name(i.get("common_name"))
+        iso_official = clean_iso_name(i.get("official_name"))
+
+        name = x.get("name") or iso_common or iso_name
+        if not name or clean_iso_name(name) != name:
+            die("%s: no usable name" % code)
+        official = x.get("official_name") or iso_official
+        if official == name:
+            official = None
+
+        aliases = list(x.get("aliases", []))
+        # Official and iso-codes names are other names the text may use.
+        aliases += [official, iso_name, iso_common, iso_official]
+        aliases = dedupe(aliases, exclude=[name] + list(x.get("drop_aliases", [])))
+
+        entry = {"id": code, "name": name}
+        if official:
+            entry["official_name"] = official
+        entry["aliases"] = aliases
+        for f in LIST_FIELDS[1:]:
+            entry[f] = dedupe(x.get(f, []))
+        entry["iso3"] = code
+        if x.get("wikidata"):
+            entry["wikidata"] = x["wikidata"]
+        entry["un_member"] = bool(x["un_member"])
+        states.append({k: entry[k] for k in ORDER if k in entry})
+    return states
+
+
+def dump(states):
+    lines = ["{", '  "kgex_lexicon": 1,', '  "states": [']
+    body = [
+        "    " + json.dumps(s, ensure_ascii=False, separators=(", ", ": "))
+        for s in states
+    ]
+    lines.append(",\n".join(body))
+    lines += ["  ]", "}"]
+    return "\n".join(lines) + "\n"
+
+
+def main(argv):
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--iso", default=DEFAULT_ISO)
+    ap.add_argument("--extra", default=DEFAULT_EXTRA)
+    ap.add_argument("--out", default=DEFAULT_OUT)
+    ap.add_argument("--check", action="store_true",
+                    help="do not write; exit 1 if --out is out of date")
+    args = ap.parse_args(argv)
+
+    text = dump(build(args.iso, args.extra))
+    if args.check:
+        try:
+            with open(args.out, encoding="utf-8") as fh:
+                current = fh.read()
+        except OSError:
+            current = None
+        if current != text:
+            sys.stderr.write("gen_states: %s is out of date\n" % args.out)
+            return 1
+        return 0
+    os.makedirs(os.path.dirname(os.path.abspath(args.out)), exist_ok=True)
+    tmp = args.out + ".tmp"
+    with open(tmp, "w", encoding="utf-8") as fh:
+        fh.write(text)
+    os.replace(tmp, args.out)
+    n = text.count('"un_member": true')
+    sys.stderr.write("gen_states: wrote %s (%d states, %d UN members)\n"
+                     % (args.out, text.count('"iso3"'), n))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
