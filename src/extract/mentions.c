@@ -457,6 +457,30 @@ static const char *ministry_kind(const kgex__doc *d, size_t b, size_t e)
     return NULL;
 }
 
+/* A line in title case ("Armenia Backs Alliance With Russia"): most of
+ * its longer words capitalized and no closing period. Capitalized
+ * phrases there are no evidence of names. */
+static int is_headline(const kgex__doc *d, size_t i)
+{
+    size_t s = kgex__sentence_of(d, i), para = d->t.sent[s].para, b, e, k, words = 0, caps = 0;
+
+    for (b = s; b > 0 && d->t.sent[b - 1].para == para; b--)
+        ;
+    for (e = s; e + 1 < d->t.sent_len && d->t.sent[e + 1].para == para; e++)
+        ;
+    if (e != b)
+        return 0; /* several sentences: a paragraph */
+    for (k = d->t.sent[b].begin; k < d->t.sent[b].end; k++) {
+        if (is_type(d, k, KGEX__TOK_WORD) && d->t.tok[k].end - d->t.tok[k].start >= 4) {
+            words++;
+            if (flags(d, k) & KGEX__TF_CAP)
+                caps++;
+        }
+    }
+    k = d->t.sent[b].end - 1;
+    return words >= 3 && caps * 10 >= words * 7 && !kgex__is_word(d, k, ".");
+}
+
 static int pass_orgs(kgex__doc *d)
 {
     size_t i = 0, n = d->t.len;
@@ -523,22 +547,22 @@ static int pass_orgs(kgex__doc *d)
                 }
                 continue;
             }
+            if (kgex__is_word(d, j, "of") && kgex__is_word(d, j + 1, "the"))
+                break; /* "5th Corps of the RA Armed Forces": two names */
             if (kgex__in_list(norm(d, j), org_connectors) && !(flags(d, j) & KGEX__TF_CAP) &&
                 j + 1 < n && (is_cap_word(d, j + 1) || kgex__is_word(d, j + 1, "the")) &&
                 d->tok_men[j + 1] < 0 && has_head)
                 continue;
             break;
         }
-        if (!has_head) {
+        if (!has_head || is_headline(d, b)) {
             i = j > i ? j : i + 1;
             continue;
         }
         /* end: the last head, or the end of an "of ..." complement after it */
         q = last_head + 1;
-        if (q < j && kgex__is_word(d, q, "of")) {
+        if (q < j && kgex__is_word(d, q, "of") && !kgex__is_word(d, q + 1, "the")) {
             size_t k = q + 1;
-            if (kgex__is_word(d, k, "the"))
-                k++;
             while (k < j && is_cap_word(d, k) && d->tok_men[k] < 0)
                 k++;
             if (k > q + 1 && is_cap_word(d, k - 1))
@@ -1076,6 +1100,12 @@ static int pass_apposed_officials(kgex__doc *d)
         a = q + 1;
         if (kgex__is_word(d, a, "the"))
             a++;
+        if (a < n && kgex__mention_at(d, a) && kgex__mention_at(d, a)->b == a &&
+            d->ent[kgex__mention_at(d, a)->ent].kind != KGEX_KIND_OFFICIAL) {
+            a = kgex__mention_at(d, a)->e; /* ", Azerbaijan's president" */
+            if (is_type(d, a, KGEX__TOK_POSS))
+                a++;
+        }
         if (a >= n || d->tok_title[a] < 0) {
             i = q;
             continue;
@@ -1175,9 +1205,11 @@ int kgex__resolve_pronoun(const kgex__doc *d, size_t i)
         return -1;
     }
     if (strcmp(w, "it") == 0) {
+        static const char *const be[] = {"is", "was", "has", "had", "can", "could", "may",
+                                         "might", "will", "would", "seems", "appears", NULL};
         size_t s = kgex__sentence_of(d, i);
-        if (s == 0 || i != d->t.sent[s].begin)
-            return -1;
+        if (s == 0 || i != d->t.sent[s].begin || (i + 1 < d->t.len && kgex__in_list(norm(d, i + 1), be)))
+            return -1; /* "It was announced", "It is worth" */
         for (j = d->t.sent[s - 1].begin; j < d->t.sent[s - 1].end; j++) {
             const kgex__mention *m = kgex__mention_at(d, j);
             if (m && m->ent >= 0 && !m->location && d->ent[m->ent].kind != KGEX_KIND_OFFICIAL)

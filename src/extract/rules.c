@@ -41,6 +41,10 @@ static const char *const boundary_words[] = {
     "was", "were", "be", "been", "being", "has", "have", "had", "will", "would", "can", "could",
     "may", "might", "shall", "should", "must", "do", "does", "did", "not", "than", "so",
     "although", "though", "whether", "said", "says", "told", NULL};
+static const char *const prepositions[] = {
+    "in", "on", "at", "to", "for", "with", "by", "from", "into", "against", "over", "about",
+    "after", "before", "during", "since", "under", "near", "through", "across", "toward",
+    "towards", "within", "without", "between", "among", "of", NULL};
 static const char *const adverbs[] = {
     "also", "again", "repeatedly", "reportedly", "then", "now", "already", "still", "further",
     "later", "jointly", "earlier", "today", "yesterday", "once", "twice", "recently", "first",
@@ -180,6 +184,15 @@ static int np_head_left(const kgex__doc *d, size_t j, size_t *start_out)
     }
     if (start_out)
         *start_out = k;
+    /* the phrase's head noun must be the entity or stand for it: "the
+     * Armenian government", not "the security bloc's top commander" */
+    if (head >= 0 && !kgex__mention_at(d, j) && !in(d, j, actor_nouns) &&
+        !kgex__is_word(d, j, "he") && !kgex__is_word(d, j, "she") && !kgex__is_word(d, j, "it"))
+        return -1;
+    /* the object of a preposition is no subject: "in Armenia explaining" */
+    if (k > b && in(d, k - 1, prepositions) && kgex__mention_at(d, k) &&
+        actor(d, kgex__mention_at(d, k)) == head)
+        return -1;
     return head;
 }
 
@@ -391,6 +404,33 @@ static int noun_agent(const kgex__doc *d, size_t i)
     return -1;
 }
 
+/* A noun trigger in a hypothetical frame: "in case of an attack", "any
+ * aggression", "the threat of invasion". */
+static int hypothetical_noun(const kgex__doc *d, size_t i)
+{
+    static const char *const markers[] = {"if", "unless", "case", "event", "threat", "threats",
+                                          "risk", "possible", "potential", "possibility",
+                                          "future", "prevent", "deter", "any", "no", "against",
+                                          "whether", NULL};
+    size_t b = sent_begin(d, i), j;
+
+    for (j = i; j-- > b && i - j <= 4;) {
+        if (is_punct(d, j) && !is_type(d, j, KGEX__TOK_QOPEN))
+            break;
+        if (in(d, j, markers))
+            return 1;
+        if (in(d, j, light_verbs))
+            return hypothetical(d, j);
+    }
+    for (j = i; j-- > b && i - j < WINDOW;) {
+        if (kgex__is_word(d, j, ",") || kgex__is_word(d, j, ";"))
+            break;
+        if (kgex__is_word(d, j, "if") || kgex__is_word(d, j, "unless"))
+            return 1;
+    }
+    return kgex__is_word(d, sent_end(d, i) - 1, "?");
+}
+
 static int rule_attack(kgex__doc *d, size_t i, frame *f)
 {
     size_t te = i + d->trig_len[i], e = sent_end(d, i), k;
@@ -400,7 +440,7 @@ static int rule_attack(kgex__doc *d, size_t i, frame *f)
     f->b = i;
     f->e = te;
     f->cameo = cameo;
-    if (hypothetical(d, i))
+    if (noun_use(d, i) ? hypothetical_noun(d, i) : hypothetical(d, i))
         return 0;
     if (!noun_use(d, i)) {
         size_t j = i;
@@ -496,7 +536,7 @@ static int rule_appeal(kgex__doc *d, size_t i)
     const char *w = norm(d, i);
     int agent, target = -1, needs_help;
 
-    if (hypothetical(d, i))
+    if (noun_use(d, i) ? hypothetical_noun(d, i) : hypothetical(d, i))
         return KGEX_OK;
     needs_help = strncmp(w, "ask", 3) == 0 || strncmp(w, "request", 7) == 0 ||
                  strncmp(w, "seek", 4) == 0 || strcmp(w, "sought") == 0 ||
@@ -610,8 +650,18 @@ static int rule_stated(kgex__doc *d, size_t i)
         if (speaker >= 0 && j < i && kgex__is_word(d, j - 1, "in"))
             speaker = -1; /* "In his statement, X said" is counted at "said" */
     } else {
+        size_t j = i;
+
         if (hypothetical(d, i))
             return KGEX_OK;
+        while (j > b && in(d, j - 1, adverbs))
+            j--;
+        if (j > b && in(d, j - 1, be_forms)) {
+            /* "it was announced": a speaker only from "by X" */
+            if (kgex__is_word(d, te, "by"))
+                speaker = np_head_right(d, te + 1, NULL);
+            goto found;
+        }
         speaker = subject_of(d, i);
         if (speaker < 0 && i > b &&
             (is_type(d, i - 1, KGEX__TOK_QCLOSE) || kgex__is_word(d, i - 1, ","))) {
@@ -619,6 +669,7 @@ static int rule_stated(kgex__doc *d, size_t i)
             speaker = np_head_right(d, te, NULL);
         }
     }
+found:
     if (!kind_ok(d, speaker, 1))
         return KGEX_OK;
     if (d->ent[speaker].kind == KGEX_KIND_OFFICIAL && !d->ent[speaker].official)
@@ -753,16 +804,16 @@ static int rule_member(kgex__doc *d, size_t i, size_t te)
     } else if (k < e && kgex__mention_at(d, k) && actor(d, kgex__mention_at(d, k)) >= 0) {
         n = list_right(d, k, members, 32); /* "CSTO members Armenia and Belarus" */
     }
-    if (n == 0) {
-        /* "X and (the) other ... member states" */
+    {
+        /* "X and (the) other ... member states" (also with a list after) */
         for (j = i; j > b && i - j < 8; j--) {
             if (kgex__is_word(d, j - 1, "other")) {
                 size_t a = j - 1;
                 if (a > b && kgex__is_word(d, a - 1, "the"))
                     a--;
                 if (a > b && kgex__is_word(d, a - 1, "and")) {
-                    n = list_left(d, a - 1, members, 32);
-                } else if (kgex__is_word(d, te, "of") || kgex__is_word(d, te - 1, "of")) {
+                    n += list_left(d, a - 1, members + n, 32 - n);
+                } else if (n == 0 && (kgex__is_word(d, te, "of") || kgex__is_word(d, te - 1, "of"))) {
                     /* "X ... chiding other members of the alliance": the subject */
                     m = kgex__mention_at(d, b);
                     if (!m && b + 1 < e)
