@@ -714,7 +714,7 @@ static size_t name_end(const kgex__doc *d, size_t i)
     size_t j = i;
 
     while (j < d->t.len && j - i < MAX_NAME_WORDS && is_name_word(d, j) &&
-           !(j > i && (flags(d, j) & KGEX__TF_NL)))
+           !(j > i && (flags(d, j) & (KGEX__TF_NL | KGEX__TF_SENT_START))))
         j++;
     return j;
 }
@@ -974,7 +974,8 @@ static int pass_officials(kgex__doc *d)
             if (affil < 0)
                 p = te;
         }
-        q = name_end(d, p);
+        /* a name after a title never starts the next sentence */
+        q = (flags(d, p) & KGEX__TF_SENT_START) ? p : name_end(d, p);
         if (q == p && affil >= 0 && p < n && kgex__is_word(d, p, ",") && is_name_word(d, p + 1)) {
             /* "his Azerbaijani counterpart, Jeyhun Bayramov" */
             q = name_end(d, p + 1);

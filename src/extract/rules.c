@@ -67,7 +67,8 @@ static const char *const actor_nouns[] = {
     "side", "officials", "leaders", "diplomats", "ministers", "soldiers", "units", "territory",
     "soil", "borders", "border", "airspace", "positions", "people", "state", "regime",
     "administration", "plane", "jet", "jets", "planes", "drones", "drone", "artillery",
-    "aircraft", "helicopter", "navy", "warplanes", "warplane", "missiles", "missile", NULL};
+    "aircraft", "helicopter", "navy", "warplanes", "warplane", "missiles", "missile", "office",
+    NULL};
 static const char *const light_verbs[] = {
     "launched", "launch", "launches", "launching", "made", "make", "makes", "carried",
     "carry", "carries", "conducted", "conduct", "conducts", "staged", "stage", "mounted",
