@@ -14,6 +14,7 @@
 #include <stdint.h>
 
 #include "extract/dates.h"
+#include "extract/words.h"
 #include "kgex/graph.h"
 #include "lexicon/lexicon.h"
 #include "text/tokenize.h"
@@ -85,6 +86,8 @@ typedef struct kgex__doc {
     size_t men_len, men_cap;
     int32_t *tok_men;    /* token -> mention, -1 */
     uint32_t *tok_sent;  /* token -> sentence */
+    uint32_t *wclass;    /* token -> KGEX__W_* classes of its word */
+    const kgex__words *words;
     int32_t *tok_title;  /* token -> title index starting here, -1 */
     uint8_t *title_len;  /* tokens of that title */
     int32_t *tok_trig;   /* token -> trigger index starting here, -1 */
@@ -97,6 +100,12 @@ typedef struct kgex__doc {
     char (*sent_date)[16]; /* per sentence, "" when none */
     kgex__date_ctx dates;
 } kgex__doc;
+
+/* Is token i a word of class `bit` (KGEX__W_*)? */
+static inline int has(const kgex__doc *d, size_t i, uint32_t bit)
+{
+    return i < d->t.len && (d->wclass[i] & bit) != 0;
+}
 
 /* mentions.c */
 int kgex__mentions_find(kgex__doc *d);

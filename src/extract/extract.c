@@ -26,7 +26,7 @@ struct kgex_extractor {
     kgex_extract_stats stats;
     person *people;
     size_t people_len, people_cap;
-    size_t id_seq;
+    kgex__words *words;
 };
 
 int kgex_extractor_new(kgex_extractor **out, const kgex_lexicon *lex, kgex_graph *graph)
@@ -40,6 +40,10 @@ int kgex_extractor_new(kgex_extractor **out, const kgex_lexicon *lex, kgex_graph
         return KGEX_ENOMEM;
     x->lex = lex;
     x->graph = graph;
+    if (kgex__words_new(&x->words) < 0) {
+        kgex__free(x);
+        return KGEX_ENOMEM;
+    }
     *out = x;
     return KGEX_OK;
 }
@@ -56,6 +60,7 @@ void kgex_extractor_free(kgex_extractor *x)
         kgex__free(x->people[i].last);
     }
     kgex__free(x->people);
+    kgex__words_free(x->words);
     kgex__free(x);
 }
 
@@ -90,6 +95,7 @@ static void doc_free(kgex__doc *d)
     kgex__free(d->men);
     kgex__free(d->tok_men);
     kgex__free(d->tok_sent);
+    kgex__free(d->wclass);
     kgex__free(d->tok_title);
     kgex__free(d->title_len);
     kgex__free(d->tok_trig);
@@ -392,11 +398,15 @@ int kgex_extract_text(kgex_extractor *x, const char *doc, const char *text, size
     d.trig_len = kgex__calloc(n, 1);
     d.trig_pos = kgex__calloc(n, 1);
     d.sent_date = kgex__calloc(d.t.sent_len ? d.t.sent_len : 1, sizeof(*d.sent_date));
-    if (!d.tok_men || !d.tok_sent || !d.tok_title || !d.title_len || !d.tok_trig || !d.trig_len ||
+    d.wclass = kgex__malloc(n * sizeof(*d.wclass));
+    if (!d.wclass || !d.tok_men || !d.tok_sent || !d.tok_title || !d.title_len || !d.tok_trig || !d.trig_len ||
         !d.trig_pos || !d.sent_date) {
         error = KGEX_ENOMEM;
         goto done;
     }
+    d.words = x->words;
+    for (s = 0; s < d.t.len; s++)
+        d.wclass[s] = kgex__words_class(x->words, kgex__tok_norm(&d.t, s));
     for (s = 0; s < d.t.sent_len; s++) {
         if (!kgex__date_find(&d.t, d.t.sent[s].begin, d.t.sent[s].end, &d.dates, d.sent_date[s]))
             d.sent_date[s][0] = '\0';

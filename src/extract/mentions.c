@@ -70,29 +70,12 @@ static int is_type(const kgex__doc *d, size_t i, int type)
     return i < d->t.len && d->t.tok[i].type == type;
 }
 
-static const char *const function_words[] = {
-    "the", "a", "an", "in", "on", "at", "after", "before", "during", "since", "when", "while",
-    "as", "for", "by", "with", "from", "to", "of", "and", "but", "or", "however", "meanwhile",
-    "this", "that", "these", "those", "his", "her", "its", "their", "our", "my", "your", "last",
-    "next", "he", "she", "it", "they", "we", "i", "you", "there", "here", "thus", "hence", "also",
-    "if", "why", "what", "which", "who", "how", "where", "some", "many", "most", "all", "both",
-    "each", "every", "no", "not", "yes", "so", "then", "now", "today", "yesterday", "according",
-    "official", "officials", "former", "new", "other", "another", "such", "one", "two", "three",
-    "later", "earlier", "despite", "although", "though", "because", "update", "note", "mr", "mrs",
-    "ms", "dr", "sir", "is", "are", "was", "were", "be", "will", "would", "can", "could", "may",
-    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
-    "february", "march", "april", "june", "july", "august", "september", "october", "november",
-    "december", "related", "posts", "comments", "photo", "video", "read", "more", "see", "let",
-    "imagine", "don't", "i'm", "it's", NULL};
 
 static int is_function_word(const kgex__doc *d, size_t i)
 {
-    return kgex__in_list(norm(d, i), function_words);
+    return has(d, i, KGEX__W_FUNCTION);
 }
 
-static const char *const place_preps[] = {"in", "at", "near", "from", "to", "into", "outside",
-                                          "around", "toward", "towards", "via", "through",
-                                          "across", "west", "east", "north", "south", NULL};
 
 static char *text_dup(const kgex__doc *d, size_t b, size_t e)
 {
@@ -269,7 +252,7 @@ static int pass_lexicon(kgex__doc *d)
 
             /* "in Yerevan": a place, not the government */
             if ((ent_form == KGEX__FORM_CAPITAL || ent_form == KGEX__FORM_SEAT) && i > 0 &&
-                kgex__in_list(norm(d, i - 1), place_preps))
+                has(d, i - 1, KGEX__W_PLACE_PREP))
                 location = 1;
             if ((ent_form == KGEX__FORM_CAPITAL) && i > 0 && kgex__is_word(d, i - 1, "of"))
                 location = 1;
@@ -287,26 +270,10 @@ static int pass_lexicon(kgex__doc *d)
 
 /* ------------------------------------------------- pass 2: organizations */
 
-static const char *const org_heads[] = {
-    "organization", "organisation", "ministry", "council", "union", "forces", "force", "group",
-    "agency", "secretariat", "committee", "commission", "service", "army", "navy", "command",
-    "bank", "fund", "court", "parliament", "assembly", "office", "department", "staff", "corps",
-    "guard", "guards", "party", "front", "movement", "alliance", "coalition", "institute", "center",
-    "centre", "base", "brigade", "division", "battalion", "regiment", "police", "authority",
-    "bureau", "directorate", "cabinet", "senate", "congress", "duma", "association", "foundation",
-    "board", "mission", "headquarters", "administration", "government", "militia", "federation",
-    NULL};
-static const char *const org_connectors[] = {"of", "for", "and", "on", "the", NULL};
-static const char *const armed_heads[] = {"forces", "army", "navy", "military", "troops",
-                                          "force", NULL};
-static const char *const ministry_kinds[] = {
-    "foreign", "defense", "defence", "interior", "finance", "economy", "justice", "health",
-    "education", "emergency", "emergencies", "energy", "agriculture", "culture", "trade",
-    "transport", "labor", "labour", "environment", NULL};
 
 static int is_org_head(const kgex__doc *d, size_t i)
 {
-    return (flags(d, i) & KGEX__TF_CAP) && kgex__in_list(norm(d, i), org_heads);
+    return (flags(d, i) & KGEX__TF_CAP) && has(d, i, KGEX__W_ORG_HEAD);
 }
 
 static int is_cap_word(const kgex__doc *d, size_t i)
@@ -447,10 +414,10 @@ static const char *ministry_kind(const kgex__doc *d, size_t b, size_t e)
 
     for (i = b; i < e; i++) {
         if (kgex__is_word(d, i, "ministry")) {
-            if (i > b && kgex__in_list(norm(d, i - 1), ministry_kinds))
+            if (i > b && has(d, i - 1, KGEX__W_MINISTRY_KIND))
                 return norm(d, i - 1);
             if (i + 2 < e + 1 && kgex__is_word(d, i + 1, "of") &&
-                kgex__in_list(norm(d, i + 2), ministry_kinds))
+                has(d, i + 2, KGEX__W_MINISTRY_KIND))
                 return norm(d, i + 2);
         }
     }
@@ -493,7 +460,7 @@ static int pass_orgs(kgex__doc *d)
 
         /* lower-case "the foreign ministry" */
         if (kgex__is_word(d, i, "ministry") && i > 0 && d->tok_men[i] < 0 &&
-            kgex__in_list(norm(d, i - 1), ministry_kinds) && d->tok_men[i - 1] < 0) {
+            has(d, i - 1, KGEX__W_MINISTRY_KIND) && d->tok_men[i - 1] < 0) {
             int st = state_before(d, i - 1);
             size_t mb = st >= 0 ? (is_type(d, i - 2, KGEX__TOK_POSS) ? i - 3 : i - 2) : i - 1;
 
@@ -549,7 +516,7 @@ static int pass_orgs(kgex__doc *d)
             }
             if (kgex__is_word(d, j, "of") && kgex__is_word(d, j + 1, "the"))
                 break; /* "5th Corps of the RA Armed Forces": two names */
-            if (kgex__in_list(norm(d, j), org_connectors) && !(flags(d, j) & KGEX__TF_CAP) &&
+            if (has(d, j, KGEX__W_ORG_CONNECTOR) && !(flags(d, j) & KGEX__TF_CAP) &&
                 j + 1 < n && (is_cap_word(d, j + 1) || kgex__is_word(d, j + 1, "the")) &&
                 d->tok_men[j + 1] < 0 && has_head)
                 continue;
@@ -568,7 +535,7 @@ static int pass_orgs(kgex__doc *d)
             if (k > q + 1 && is_cap_word(d, k - 1))
                 q = k;
         }
-        if (absorbed < 0 && b + 1 == q && kgex__in_list(norm(d, b), org_heads) &&
+        if (absorbed < 0 && b + 1 == q && has(d, b, KGEX__W_ORG_HEAD) &&
             !kgex__is_word(d, q, "of")) {
             /* a lone "Council", "Group": only a description */
             i = q;
@@ -614,7 +581,7 @@ static int pass_orgs(kgex__doc *d)
 
             if (absorbed >= 0) {
                 const kgex__dent *ae = &d->ent[d->men[absorbed].ent];
-                if (ae->kind == KGEX_KIND_STATE && kgex__in_list(norm(d, q - 1), armed_heads))
+                if (ae->kind == KGEX_KIND_STATE && has(d, q - 1, KGEX__W_ARMED_HEAD))
                     stands = d->men[absorbed].ent;
                 drop_mention(d, absorbed);
             }
@@ -633,9 +600,6 @@ static int pass_orgs(kgex__doc *d)
 
 /* ------------------------------------------- pass 3: org descriptions */
 
-static const char *const org_nouns[] = {"alliance", "organization", "organisation", "bloc",
-                                        "group", "body", NULL};
-static const char *const determiners[] = {"the", "that", "this", NULL};
 
 /* The organization named last before token i (an intergovernmental one
  * from the lexicon preferred), or -1. */
@@ -672,10 +636,10 @@ static int pass_descriptions(kgex__doc *d)
         int ok = 0, org;
 
         if (d->tok_men[i] >= 0 || (flags(d, i) & KGEX__TF_CAP) ||
-            !kgex__in_list(norm(d, i), org_nouns))
+            !has(d, i, KGEX__W_ORG_NOUN))
             continue;
         for (j = i; j-- > 0 && i - j <= 5;) {
-            if (kgex__in_list(norm(d, j), determiners)) {
+            if (has(d, j, KGEX__W_ORG_DET)) {
                 ok = 1;
                 break;
             }
@@ -698,8 +662,6 @@ static int pass_descriptions(kgex__doc *d)
 
 /* ------------------------------------------------ pass 4: officials */
 
-static const char *const title_prefixes[] = {"deputy", "vice", "acting", "first", "former",
-                                             "interim", "assistant", "senior", "chief", NULL};
 
 static int is_name_word(const kgex__doc *d, size_t i)
 {
@@ -959,7 +921,7 @@ static int pass_officials(kgex__doc *d)
                 cls = c;
             te += d->title_len[te];
         }
-        if (role_b == tb && tb > 0 && kgex__in_list(norm(d, tb - 1), title_prefixes) &&
+        if (role_b == tb && tb > 0 && has(d, tb - 1, KGEX__W_TITLE_PREFIX) &&
             d->tok_men[tb - 1] < 0) {
             tb--;
             role_b = tb;

@@ -33,59 +33,6 @@ static int is_type(const kgex__doc *d, size_t i, int type)
     return i < d->t.len && d->t.tok[i].type == type;
 }
 
-static const char *const boundary_words[] = {
-    "in", "on", "at", "to", "for", "with", "by", "from", "into", "against", "over", "about",
-    "after", "before", "during", "since", "under", "near", "through", "across", "toward",
-    "towards", "within", "without", "between", "among", "that", "which", "who", "whom", "whose",
-    "when", "where", "while", "as", "because", "if", "unless", "and", "or", "but", "is", "are",
-    "was", "were", "be", "been", "being", "has", "have", "had", "will", "would", "can", "could",
-    "may", "might", "shall", "should", "must", "do", "does", "did", "not", "than", "so",
-    "although", "though", "whether", "said", "says", "told", NULL};
-static const char *const prepositions[] = {
-    "in", "on", "at", "to", "for", "with", "by", "from", "into", "against", "over", "about",
-    "after", "before", "during", "since", "under", "near", "through", "across", "toward",
-    "towards", "within", "without", "between", "among", "of", NULL};
-static const char *const adverbs[] = {
-    "also", "again", "repeatedly", "reportedly", "then", "now", "already", "still", "further",
-    "later", "jointly", "earlier", "today", "yesterday", "once", "twice", "recently", "first",
-    "previously", "allegedly", "apparently", "subsequently", "immediately", "just", "has",
-    "have", "had", "even", "however", "always", "often", "never", NULL};
-static const char *const determiners[] = {"the", "a", "an", "its", "their", "his", "her",
-                                          "this", "that", "these", "those", "any", "such", NULL};
-static const char *const modals[] = {"can", "could", "may", "might", "will", "would", "shall",
-                                     "should", "must", "'ll", "to", "not", "n't", "never",
-                                     "cannot", "won't", "wouldn't", "didn't", "doesn't",
-                                     "don't", "no", "unlikely", "ready", NULL};
-static const char *const conditionals[] = {"if", "unless", "whether", "case", "event", "threat",
-                                           "threats", "risk", "possible", "potential",
-                                           "possibility", "future", "prevent", "deter",
-                                           "imagine", "dare", NULL};
-static const char *const be_forms[] = {"is", "are", "was", "were", "been", "being", "be",
-                                       "get", "got", "gets", NULL};
-static const char *const actor_nouns[] = {
-    "government", "forces", "troops", "army", "military", "leadership", "authorities",
-    "side", "officials", "leaders", "diplomats", "ministers", "soldiers", "units", "territory",
-    "soil", "borders", "border", "airspace", "positions", "people", "state", "regime",
-    "administration", "plane", "jet", "jets", "planes", "drones", "drone", "artillery",
-    "aircraft", "helicopter", "navy", "warplanes", "warplane", "missiles", "missile", "office",
-    NULL};
-static const char *const light_verbs[] = {
-    "launched", "launch", "launches", "launching", "made", "make", "makes", "carried",
-    "carry", "carries", "conducted", "conduct", "conducts", "staged", "stage", "mounted",
-    "mount", "began", "begin", "begun", "started", "start", "continued", "continues",
-    "continuing", "resumed", "committed", "unleashed", "sent", "send", "submitted", "filed",
-    "issued", "issue", "issues", "issuing", "making", "released", "delivered", NULL};
-static const char *const help_words[] = {
-    "help", "assistance", "aid", "support", "intervention", "intervene", "protection",
-    "response", "invoke", "troops", "military", "peacekeepers", "peacekeeping", "mediation",
-    "security", "protect", "defend", "defense", "defence", NULL};
-static const char *const list_openers[] = {"notably", "including", "namely", "especially",
-                                           "particularly", "like", "such", NULL};
-
-static int in(const kgex__doc *d, size_t i, const char *const *list)
-{
-    return i < d->t.len && kgex__in_list(norm(d, i), list);
-}
 
 static int is_punct(const kgex__doc *d, size_t i)
 {
@@ -122,16 +69,16 @@ static int hypothetical(const kgex__doc *d, size_t i)
     for (j = i; j-- > b && steps < 4;) {
         if (is_punct(d, j) && !is_type(d, j, KGEX__TOK_QOPEN) && !is_type(d, j, KGEX__TOK_QCLOSE))
             break;
-        if (in(d, j, modals))
+        if (has(d, j, KGEX__W_MODAL))
             return 1;
-        if (!in(d, j, adverbs) && !in(d, j, be_forms) && !in(d, j, determiners))
+        if (!has(d, j, KGEX__W_ADVERB) && !has(d, j, KGEX__W_BE) && !has(d, j, KGEX__W_DETERMINER))
             steps++;
     }
     /* a conditional earlier in the same clause */
     for (j = i; j-- > b && i - j < WINDOW;) {
         if (kgex__is_word(d, j, ",") || kgex__is_word(d, j, ";") || kgex__is_word(d, j, ":"))
             break;
-        if (in(d, j, conditionals))
+        if (has(d, j, KGEX__W_CONDITIONAL))
             return 1;
     }
     /* a question */
@@ -166,7 +113,7 @@ static int np_head_left(const kgex__doc *d, size_t j, size_t *start_out)
             k = t;
             continue;
         }
-        if (is_punct(d, t) || in(d, t, boundary_words))
+        if (is_punct(d, t) || has(d, t, KGEX__W_BOUNDARY))
             break;
         if (kgex__is_word(d, t, "other"))
             has_other = 1;
@@ -187,11 +134,11 @@ static int np_head_left(const kgex__doc *d, size_t j, size_t *start_out)
         *start_out = k;
     /* the phrase's head noun must be the entity or stand for it: "the
      * Armenian government", not "the security bloc's top commander" */
-    if (head >= 0 && !kgex__mention_at(d, j) && !in(d, j, actor_nouns) &&
+    if (head >= 0 && !kgex__mention_at(d, j) && !has(d, j, KGEX__W_ACTOR_NOUN) &&
         !kgex__is_word(d, j, "he") && !kgex__is_word(d, j, "she") && !kgex__is_word(d, j, "it"))
         return -1;
     /* the object of a preposition is no subject: "in Armenia explaining" */
-    if (k > b && in(d, k - 1, prepositions) && kgex__mention_at(d, k) &&
+    if (k > b && has(d, k - 1, KGEX__W_PREPOSITION) && kgex__mention_at(d, k) &&
         actor(d, kgex__mention_at(d, k)) == head)
         return -1;
     return head;
@@ -205,7 +152,7 @@ static int subject_of(const kgex__doc *d, size_t i)
     while (j > b) {
         size_t t = j - 1;
 
-        if (in(d, t, adverbs) || in(d, t, be_forms) ||
+        if (has(d, t, KGEX__W_ADVERB) || has(d, t, KGEX__W_BE) ||
             ((d->t.tok[t].flags & KGEX__TF_HYPH) == 0 && strlen(norm(d, t)) > 4 &&
              strcmp(norm(d, t) + strlen(norm(d, t)) - 2, "ly") == 0 &&
              !(d->t.tok[t].flags & KGEX__TF_CAP))) {
@@ -238,7 +185,7 @@ static int subject_of(const kgex__doc *d, size_t i)
                 if (is_type(d, u, KGEX__TOK_QCLOSE) || is_type(d, u, KGEX__TOK_QOPEN))
                     break;
             }
-            if (found && (in(d, u + 1, determiners) || kgex__is_word(d, u + 1, "however") ||
+            if (found && (has(d, u + 1, KGEX__W_DETERMINER) || kgex__is_word(d, u + 1, "however") ||
                           kgex__is_word(d, u + 1, "who") || kgex__is_word(d, u + 1, "which") ||
                           kgex__is_word(d, u + 1, "meanwhile") ||
                           kgex__is_word(d, u + 1, "member") || kgex__is_word(d, u + 1, "too") ||
@@ -251,7 +198,7 @@ static int subject_of(const kgex__doc *d, size_t i)
         }
         break;
     }
-    if (j == b || is_type(d, j - 1, KGEX__TOK_POSS) || in(d, j - 1, determiners))
+    if (j == b || is_type(d, j - 1, KGEX__TOK_POSS) || has(d, j - 1, KGEX__W_DETERMINER))
         return -1;
     return np_head_left(d, j - 1, NULL);
 }
@@ -283,7 +230,7 @@ static int np_head_right(const kgex__doc *d, size_t i, size_t *end_out)
             k++;
             continue;
         }
-        if (is_punct(d, k) || in(d, k, boundary_words))
+        if (is_punct(d, k) || has(d, k, KGEX__W_BOUNDARY))
             break;
         if (k == i && (kgex__is_word(d, k, "he") || kgex__is_word(d, k, "she"))) {
             head = kgex__resolve_pronoun(d, k);
@@ -349,10 +296,10 @@ static int noun_use(const kgex__doc *d, size_t i)
     if (i == 0)
         return 0;
     j = i - 1;
-    while (j > 0 && !kgex__mention_at(d, j) && !is_punct(d, j) && !in(d, j, determiners) &&
-           !in(d, j, boundary_words) && i - j < 4 && !is_type(d, j, KGEX__TOK_POSS))
+    while (j > 0 && !kgex__mention_at(d, j) && !is_punct(d, j) && !has(d, j, KGEX__W_DETERMINER) &&
+           !has(d, j, KGEX__W_BOUNDARY) && i - j < 4 && !is_type(d, j, KGEX__TOK_POSS))
         j--;
-    return in(d, j, determiners) || is_type(d, j, KGEX__TOK_POSS) ||
+    return has(d, j, KGEX__W_DETERMINER) || is_type(d, j, KGEX__TOK_POSS) ||
            (kgex__mention_at(d, j) && j + 1 == i);
 }
 
@@ -391,13 +338,13 @@ static int noun_agent(const kgex__doc *d, size_t i)
             }
             return -1;
         }
-        if (in(d, t, light_verbs)) {
+        if (has(d, t, KGEX__W_LIGHT_VERB)) {
             size_t v = t;
             if (kgex__is_word(d, t + 1, "out"))
                 v = t;
             return subject_of(d, v);
         }
-        if (is_punct(d, t) || (in(d, t, boundary_words) && !in(d, t, determiners)))
+        if (is_punct(d, t) || (has(d, t, KGEX__W_BOUNDARY) && !has(d, t, KGEX__W_DETERMINER)))
             return -1;
         j = t;
         steps++;
@@ -409,18 +356,14 @@ static int noun_agent(const kgex__doc *d, size_t i)
  * aggression", "the threat of invasion". */
 static int hypothetical_noun(const kgex__doc *d, size_t i)
 {
-    static const char *const markers[] = {"if", "unless", "case", "event", "threat", "threats",
-                                          "risk", "possible", "potential", "possibility",
-                                          "future", "prevent", "deter", "any", "no", "against",
-                                          "whether", NULL};
-    size_t b = sent_begin(d, i), j;
+        size_t b = sent_begin(d, i), j;
 
     for (j = i; j-- > b && i - j <= 4;) {
         if (is_punct(d, j) && !is_type(d, j, KGEX__TOK_QOPEN))
             break;
-        if (in(d, j, markers))
+        if (has(d, j, KGEX__W_NOUN_MARKER))
             return 1;
-        if (in(d, j, light_verbs))
+        if (has(d, j, KGEX__W_LIGHT_VERB))
             return hypothetical(d, j);
     }
     for (j = i; j-- > b && i - j < WINDOW;) {
@@ -447,16 +390,16 @@ static int rule_attack(kgex__doc *d, size_t i, frame *f)
         size_t j = i;
         int passive = 0;
 
-        while (j > 0 && in(d, j - 1, adverbs))
+        while (j > 0 && has(d, j - 1, KGEX__W_ADVERB))
             j--;
-        if (j > 0 && in(d, j - 1, be_forms)) {
+        if (j > 0 && has(d, j - 1, KGEX__W_BE)) {
             const char *w = norm(d, i);
             size_t n = strlen(w);
             passive = (n > 2 && strcmp(w + n - 2, "ed") == 0) || strcmp(w, "struck") == 0 ||
                       strcmp(w, "shot") == 0 || strcmp(w, "hit") == 0;
         }
         if (passive) {
-            while (j > 0 && (in(d, j - 1, be_forms) || in(d, j - 1, adverbs)))
+            while (j > 0 && (has(d, j - 1, KGEX__W_BE) || has(d, j - 1, KGEX__W_ADVERB)))
                 j--;
             f->target = subject_of(d, j);
             for (k = te; k < e && k - te < 8; k++) {
@@ -479,7 +422,7 @@ static int rule_attack(kgex__doc *d, size_t i, frame *f)
 
             if (is_punct(d, k) && !kgex__is_word(d, k, "-"))
                 break;
-            if (in(d, k, (const char *const[]){"which", "that", "when", "who", "as", "while", NULL}))
+            if (has(d, k, KGEX__W_CLAUSE))
                 break;
             if (kgex__is_word(d, k, "on") || kgex__is_word(d, k, "against") ||
                 kgex__is_word(d, k, "into") || kgex__is_word(d, k, "upon")) {
@@ -500,11 +443,11 @@ static int rule_attack(kgex__doc *d, size_t i, frame *f)
                 const kgex__mention *m;
                 size_t a = k + 1;
 
-                while (in(d, a, determiners))
+                while (has(d, a, KGEX__W_DETERMINER))
                     a++;
                 m = kgex__mention_at(d, a);
                 if (m && actor(d, m) >= 0) {
-                    if (in(d, m->e, actor_nouns) && !kgex__is_word(d, m->e, "territory") &&
+                    if (has(d, m->e, KGEX__W_ACTOR_NOUN) && !kgex__is_word(d, m->e, "territory") &&
                         !kgex__is_word(d, m->e, "soil") && !kgex__is_word(d, m->e, "borders") &&
                         !kgex__is_word(d, m->e, "border") && !kgex__is_word(d, m->e, "airspace")) {
                         if (f->agent < 0)
@@ -545,7 +488,7 @@ static int rule_appeal(kgex__doc *d, size_t i)
     if (needs_help) {
         int ok = 0;
         for (k = te; k < e && k - te < WINDOW; k++) {
-            if (in(d, k, help_words)) {
+            if (has(d, k, KGEX__W_HELP)) {
                 ok = 1;
                 break;
             }
@@ -630,7 +573,7 @@ static int rule_stated(kgex__doc *d, size_t i)
                 speaker = actor(d, m);
                 break;
             }
-            if (in(d, j - 1, light_verbs)) {
+            if (has(d, j - 1, KGEX__W_LIGHT_VERB)) {
                 if ((kgex__is_word(d, j - 1, "making") || kgex__is_word(d, j - 1, "issuing")) &&
                     j >= 2 && kgex__is_word(d, j - 2, "by")) {
                     for (k = te; k < sent_end(d, i) && k - te < 4; k++) {
@@ -644,7 +587,7 @@ static int rule_stated(kgex__doc *d, size_t i)
                 }
                 break;
             }
-            if (in(d, j - 1, boundary_words) && !kgex__is_word(d, j - 1, "a"))
+            if (has(d, j - 1, KGEX__W_BOUNDARY) && !kgex__is_word(d, j - 1, "a"))
                 break;
             j--;
         }
@@ -655,9 +598,9 @@ static int rule_stated(kgex__doc *d, size_t i)
 
         if (hypothetical(d, i))
             return KGEX_OK;
-        while (j > b && in(d, j - 1, adverbs))
+        while (j > b && has(d, j - 1, KGEX__W_ADVERB))
             j--;
-        if (j > b && in(d, j - 1, be_forms)) {
+        if (j > b && has(d, j - 1, KGEX__W_BE)) {
             /* "it was announced": a speaker only from "by X" */
             if (kgex__is_word(d, te, "by"))
                 speaker = np_head_right(d, te + 1, NULL);
@@ -765,7 +708,7 @@ static int rule_member(kgex__doc *d, size_t i, size_t te)
     }
     if (org < 0 && (kgex__is_word(d, te, "of") || kgex__is_word(d, te - 1, "of"))) {
         size_t a = kgex__is_word(d, te, "of") ? te + 1 : te;
-        while (in(d, a, determiners))
+        while (has(d, a, KGEX__W_DETERMINER))
             a++;
         {
             size_t end;
@@ -797,10 +740,10 @@ static int rule_member(kgex__doc *d, size_t i, size_t te)
     }
     if (k < e && (kgex__is_word(d, k, ":") || kgex__is_word(d, k, ","))) {
         size_t a = k + 1;
-        if (in(d, a, list_openers))
+        if (has(d, a, KGEX__W_LIST_OPENER))
             a += kgex__is_word(d, a, "such") ? 2 : 1;
         n = list_right(d, a, members, 32);
-        if (n == 0 && kgex__is_word(d, k, ",") && !in(d, k + 1, list_openers))
+        if (n == 0 && kgex__is_word(d, k, ",") && !has(d, k + 1, KGEX__W_LIST_OPENER))
             n = 0;
     } else if (k < e && kgex__mention_at(d, k) && actor(d, kgex__mention_at(d, k)) >= 0) {
         n = list_right(d, k, members, 32); /* "CSTO members Armenia and Belarus" */
@@ -831,7 +774,7 @@ static int rule_member(kgex__doc *d, size_t i, size_t te)
     if (n == 0) {
         /* "X, a CSTO member-state," / "X, member state of ..." */
         j = i;
-        while (j > b && (in(d, j - 1, determiners) || kgex__mention_at(d, j - 1) ||
+        while (j > b && (has(d, j - 1, KGEX__W_DETERMINER) || kgex__mention_at(d, j - 1) ||
                          is_type(d, j - 1, KGEX__TOK_POSS)) &&
                i - j < 4) {
             const kgex__mention *mm = kgex__mention_at(d, j - 1);
@@ -848,7 +791,7 @@ static int rule_member(kgex__doc *d, size_t i, size_t te)
     if (n == 0) {
         /* "X is a member of ORG", "Belarus is the only non-Russian CSTO country" */
         for (j = i; j > b && i - j < 8; j--) {
-            if (in(d, j - 1, be_forms)) {
+            if (has(d, j - 1, KGEX__W_BE)) {
                 int x = subject_of(d, j - 1);
                 if (x < 0 && j >= 2) {
                     m = kgex__mention_at(d, j - 2);
