@@ -149,8 +149,18 @@ int kgex__date_find(const kgex__tokens *t, size_t b, size_t e, kgex__date_ctx *c
     int found = 0;
 
     for (i = b; i < e; i++) {
-        int m = month_of(t, i), wd, v;
+        int m, wd, v;
         char buf[16] = "";
+        const char *w = kgex__tok_norm(t, i);
+
+        /* dates start with a capitalized month or weekday, a number, or
+         * "yesterday"/"today" */
+        if (t->tok[i].type == KGEX__TOK_WORD && !(t->tok[i].flags & KGEX__TF_CAP) && w[0] != 'y' &&
+            w[0] != 't')
+            continue;
+        if (t->tok[i].type != KGEX__TOK_WORD && t->tok[i].type != KGEX__TOK_NUMBER)
+            continue;
+        m = month_of(t, i);
 
         if (m) {
             size_t j = i + 1;
