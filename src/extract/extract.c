@@ -14,6 +14,7 @@
 
 #include "common.h"
 #include "extract/doc.h"
+#include "extract/names.h"
 
 typedef struct person {
     char *id;
@@ -106,28 +107,6 @@ static void doc_free(kgex__doc *d)
     kgex__tokens_free(&d->t);
 }
 
-/* Edit distance, bounded: returns 0..2, or 3 for "more". */
-static int edits(const char *a, const char *b)
-{
-    size_t la = strlen(a), lb = strlen(b), i, j;
-    int row[64], prev[64];
-
-    if (la >= 63 || lb >= 63 || (la > lb ? la - lb : lb - la) > 2)
-        return strcmp(a, b) == 0 ? 0 : 3;
-    for (j = 0; j <= lb; j++)
-        prev[j] = (int)j;
-    for (i = 1; i <= la; i++) {
-        row[0] = (int)i;
-        for (j = 1; j <= lb; j++) {
-            int sub = prev[j - 1] + (a[i - 1] != b[j - 1]);
-            int del = prev[j] + 1, ins = row[j - 1] + 1;
-            row[j] = sub < del ? (sub < ins ? sub : ins) : (del < ins ? del : ins);
-        }
-        memcpy(prev, row, sizeof(int) * (lb + 1));
-    }
-    return prev[lb] > 3 ? 3 : prev[lb];
-}
-
 static void slugify(const char *s, char *out, size_t cap)
 {
     size_t o = 0;
@@ -164,14 +143,12 @@ static int person_id(kgex_extractor *x, const kgex__dent *p, const char **out)
 
     for (k = 0; k < x->people_len; k++) {
         const person *q = &x->people[k];
-        int same_last = strcmp(q->last, p->last) == 0 ||
-                        (strlen(p->last) >= 6 && edits(q->last, p->last) <= 1 &&
-                         strcmp(q->first, p->first) == 0 && *p->first);
 
-        if (!same_last)
+        /* a misspelt surname only together with the same first name */
+        if (strcmp(q->last, p->last) != 0 &&
+            !(kgex__same_surname(q->last, p->last) && *p->first && strcmp(q->first, p->first) == 0))
             continue;
-        if (!*q->first || !*p->first || strcmp(q->first, p->first) == 0 ||
-            (strlen(p->first) >= 6 && edits(q->first, p->first) <= 2)) {
+        if (!*q->first || !*p->first || kgex__same_first_name(q->first, p->first)) {
             *out = q->id;
             return KGEX_OK;
         }

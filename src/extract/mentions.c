@@ -22,6 +22,7 @@
 
 #include "common.h"
 #include "extract/doc.h"
+#include "extract/names.h"
 
 #define MAX_NAME_WORDS 4
 
@@ -681,25 +682,6 @@ static size_t name_end(const kgex__doc *d, size_t i)
     return j;
 }
 
-static int lev1(const char *a, const char *b)
-{
-    size_t la = strlen(a), lb = strlen(b), i = 0, ja, jb;
-
-    if (la > lb + 1 || lb > la + 1)
-        return 0;
-    while (i < la && i < lb && a[i] == b[i])
-        i++;
-    if (i == la && i == lb)
-        return 1;
-    ja = la;
-    jb = lb;
-    while (ja > i && jb > i && a[ja - 1] == b[jb - 1]) {
-        ja--;
-        jb--;
-    }
-    return (ja - i) <= 1 && (jb - i) <= 1;
-}
-
 /* The doc person for name tokens [b, e), created if new. */
 static int person_entity(kgex__doc *d, size_t b, size_t e, int *out)
 {
@@ -713,10 +695,9 @@ static int person_entity(kgex__doc *d, size_t b, size_t e, int *out)
         p = &d->ent[k];
         if (p->kind != KGEX_KIND_OFFICIAL || !p->last)
             continue;
-        if (strcmp(p->last, last) == 0 || (strlen(last) >= 6 && lev1(p->last, last) && *first &&
-                                           p->first && strcmp(p->first, first) == 0)) {
-            if (!*first || !*p->first || strcmp(first, p->first) == 0 ||
-                (strlen(first) >= 5 && lev1(first, p->first))) {
+        if (strcmp(p->last, last) == 0 ||
+            (kgex__same_surname(p->last, last) && *first && strcmp(p->first, first) == 0)) {
+            if (!*first || !*p->first || kgex__same_first_name(first, p->first)) {
                 if (*first && !*p->first) {
                     char *label = text_dup(d, b, e), *f = kgex__strdup(first);
 
@@ -1124,14 +1105,12 @@ static int pass_surnames(kgex__doc *d)
                 continue;
             if (*p->first && strcmp(norm(d, i), p->first) == 0 && is_cap_word(d, i + 1) &&
                 d->tok_men[i + 1] < 0 &&
-                (strcmp(norm(d, i + 1), p->last) == 0 ||
-                 (strlen(p->last) >= 6 && lev1(norm(d, i + 1), p->last)))) {
+                kgex__same_surname(norm(d, i + 1), p->last)) {
                 hit = (int)k;
                 e = i + 2;
             } else if (strcmp(norm(d, i), p->last) == 0) {
                 hit = (int)k;
-            } else if (strlen(p->last) >= 6 && strlen(norm(d, i)) >= 6 &&
-                       lev1(norm(d, i), p->last) && !is_function_word(d, i)) {
+            } else if (kgex__same_surname(norm(d, i), p->last) && !is_function_word(d, i)) {
                 hit = (int)k;
             }
         }
@@ -1199,9 +1178,9 @@ int kgex__mentions_find(kgex__doc *d)
     if (error == 0)
         error = pass_descriptions(d);
     if (error == 0)
-        error = pass_apposed_officials(d);
-    if (error == 0)
         error = pass_officials(d);
+    if (error == 0)
+        error = pass_apposed_officials(d);
     if (error == 0)
         error = pass_surnames(d);
     if (error < 0)
