@@ -19,6 +19,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "common.h"
 #include "extract/doc.h"
@@ -173,6 +174,8 @@ static int add_mention(kgex__doc *d, size_t b, size_t e, int ent, int form, int 
     d->men_len++;
     if (!location)
         d->ent[ent].actor_mentions++;
+    if (form == KGEX__M_DESC)
+        return KGEX_OK; /* a description is no name of the entity */
     return kgex__doc_add_alias(&d->ent[ent], d->t.text + d->t.tok[b].start,
                                d->t.tok[e - 1].end - d->t.tok[b].start);
 }
@@ -627,6 +630,29 @@ static int recent_org(const kgex__doc *d, size_t i)
     return any;
 }
 
+/* The organization named last before token i whose name ends in the word
+ * at i ("the ministry" -> "Armenian Defense Ministry"), or -1. */
+static int recent_org_headed(const kgex__doc *d, size_t i)
+{
+    size_t j, n = strlen(norm(d, i));
+
+    for (j = i; j-- > 0 && i - j < 2000;) {
+        const kgex__mention *m = kgex__mention_at(d, j);
+        const char *label, *last;
+
+        if (!m || m->ent < 0 || d->ent[m->ent].kind != KGEX_KIND_ORGANIZATION ||
+            m->form == KGEX__M_DESC)
+            continue;
+        label = d->ent[m->ent].label;
+        last = strrchr(label, ' ');
+        last = last ? last + 1 : label;
+        if (strlen(last) == n && strncasecmp(last, norm(d, i), n) == 0)
+            return m->ent;
+        j = m->b;
+    }
+    return -1;
+}
+
 static int pass_descriptions(kgex__doc *d)
 {
     size_t i;
@@ -636,9 +662,21 @@ static int pass_descriptions(kgex__doc *d)
         size_t j;
         int ok = 0, org;
 
-        if (d->tok_men[i] >= 0 || (flags(d, i) & KGEX__TF_CAP) ||
-            !has(d, i, KGEX__W_ORG_NOUN))
+        if (d->tok_men[i] >= 0 || (flags(d, i) & KGEX__TF_CAP))
             continue;
+        if (!has(d, i, KGEX__W_ORG_NOUN)) {
+            /* "the ministry said": the organization last named with that head */
+            if (has(d, i, KGEX__W_ORG_HEAD) && kgex__is_word(d, i - 1, "the") &&
+                !kgex__is_word(d, i + 1, "of") && !has(d, i - 2, KGEX__W_MINISTRY_KIND)) {
+                org = recent_org_headed(d, i);
+                if (org >= 0) {
+                    error = add_mention(d, i, i + 1, org, KGEX__M_DESC, 0);
+                    if (error < 0)
+                        return error;
+                }
+            }
+            continue;
+        }
         for (j = i; j-- > 0 && i - j <= 5;) {
             if (has(d, j, KGEX__W_ORG_DET)) {
                 ok = 1;
@@ -655,8 +693,6 @@ static int pass_descriptions(kgex__doc *d)
         error = add_mention(d, i, i + 1, org, KGEX__M_DESC, 0);
         if (error < 0)
             return error;
-        d->ent[org].alias_len--; /* a description is no name */
-        kgex__free(d->ent[org].alias[d->ent[org].alias_len]);
     }
     return KGEX_OK;
 }
@@ -941,8 +977,6 @@ static int pass_officials(kgex__doc *d)
                     error = add_mention(d, role_b, te, who, KGEX__M_DESC, 0);
                     if (error < 0)
                         return error;
-                    d->ent[who].alias_len--;
-                    kgex__free(d->ent[who].alias[d->ent[who].alias_len]);
                 }
             } else if (cls != KGEX__TITLE_HONORIFIC && tb > 0 && kgex__is_word(d, tb - 1, "the") &&
                        !kgex__is_word(d, te, "of")) {
@@ -951,8 +985,6 @@ static int pass_officials(kgex__doc *d)
                     error = add_mention(d, role_b, te, who, KGEX__M_DESC, 0);
                     if (error < 0)
                         return error;
-                    d->ent[who].alias_len--;
-                    kgex__free(d->ent[who].alias[d->ent[who].alias_len]);
                 }
             }
             i = te;
