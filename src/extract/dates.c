@@ -50,12 +50,13 @@ static int weekday_of(const kgex__tokens *t, size_t i)
 /* Value of a number token made of digits only (or with st/nd/rd/th), else -1. */
 static int number_of(const kgex__tokens *t, size_t i)
 {
-    const char *w = kgex__tok_norm(t, i);
+    const char *w;
     char *end;
     long v;
 
     if (i >= t->len || t->tok[i].type != KGEX__TOK_NUMBER)
         return -1;
+    w = kgex__tok_norm(t, i);
     v = strtol(w, &end, 10);
     if (end == w || v < 0 || v > 9999)
         return -1;

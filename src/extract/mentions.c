@@ -1223,7 +1223,8 @@ int kgex__mentions_find(kgex__doc *d)
             d->men[k++] = d->men[i];
     }
     d->men_len = k;
-    qsort(d->men, d->men_len, sizeof(*d->men), cmp_mention);
+    if (d->men_len > 1)
+        qsort(d->men, d->men_len, sizeof(*d->men), cmp_mention);
     for (i = 0; i < d->t.len; i++)
         d->tok_men[i] = -1;
     for (k = 0; k < d->men_len; k++) {

@@ -144,6 +144,22 @@ static int np_head_left(const kgex__doc *d, size_t j, size_t *start_out)
     return head;
 }
 
+/* The entity that opens sentence-start token b's sentence as its subject
+ * ("The Armenian government appealed ..."), or -1. */
+static int sentence_subject(const kgex__doc *d, size_t b)
+{
+    size_t e = sent_end(d, b), k = b;
+    const kgex__mention *m;
+
+    while (k < e && k - b < 3 && !kgex__mention_at(d, k) &&
+           (has(d, k, KGEX__W_DETERMINER) || has(d, k, KGEX__W_ADVERB)))
+        k++;
+    m = kgex__mention_at(d, k);
+    if (!m || m->location)
+        return -1;
+    return np_head_left(d, m->e - 1 + (has(d, m->e, KGEX__W_ACTOR_NOUN) ? 1 : 0), NULL);
+}
+
 /* Subject of the verb at token i. */
 static int subject_of(const kgex__doc *d, size_t i)
 {
@@ -200,6 +216,10 @@ static int subject_of(const kgex__doc *d, size_t i)
     }
     if (j == b || is_type(d, j - 1, KGEX__TOK_POSS) || has(d, j - 1, KGEX__W_DETERMINER))
         return -1;
+    /* "Armenia appealed to the CSTO and (also) asked the UN ...": the
+     * coordinated verb shares the subject of the sentence */
+    if (kgex__is_word(d, j - 1, "and") || kgex__is_word(d, j - 1, "but"))
+        return sentence_subject(d, b);
     return np_head_left(d, j - 1, NULL);
 }
 
@@ -411,8 +431,13 @@ static int rule_attack(kgex__doc *d, size_t i, frame *f)
                 }
             }
         } else {
+            size_t end;
+
             f->agent = subject_of(d, i);
-            f->target = np_head_right(d, te, NULL);
+            f->target = np_head_right(d, te, &end);
+            /* "shelled three villages in Armenia's Tavush Province" */
+            if (f->target < 0 && (kgex__is_word(d, end, "in") || kgex__is_word(d, end, "inside")))
+                f->target = np_head_right(d, end + 1, NULL);
         }
     } else {
         f->agent = noun_agent(d, i);

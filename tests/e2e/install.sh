@@ -6,6 +6,10 @@ set -euo pipefail
 src=${KGEX_SOURCE_DIR:?}
 bin=${KGEX_BIN:?}
 build=$(dirname "$bin")
+if grep -Eq '^KGEX_SANITIZE:STRING=.+' "$build/CMakeCache.txt" 2>/dev/null; then
+    echo "skipped: a sanitizer build links programs only with the sanitizer runtime"
+    exit 77
+fi
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 fail=0

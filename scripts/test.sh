@@ -1,0 +1,68 @@
+#!/usr/bin/env bash
+# test.sh - the whole test suite, as CI runs it (.ci/run).
+#
+#   bash scripts/test.sh
+#
+# Steps: scripts/setup.sh (install what is missing, build build/); ctest in
+# build/; a second build with AddressSanitizer and UBSan in build-asan/ and
+# ctest there; the lexicon checks (tests/lexicon/check_lexicon.py and
+# tools/gen_states.py --check); the extraction score on ../shared/eval
+# (tests/eval.sh, failing only below F1 0.80 or on an error). Every step runs
+# even after a failure; the last line is "N passed, M failed" over the steps,
+# and the exit status is non-zero when any step failed.
+set -euo pipefail
+
+root=$(cd "$(dirname "$0")/.." && pwd)
+cd "$root"
+py=/usr/bin/python3
+jobs=$(nproc 2>/dev/null || echo 2)
+
+bash scripts/setup.sh
+
+passed=0
+failed=0
+failures=()
+
+# step NAME CMD...: run CMD, count it as passed or failed.
+step() {
+    local name=$1 rc=0
+    shift
+    echo
+    echo "=== $name"
+    "$@" || rc=$?
+    if [ "$rc" -eq 0 ]; then
+        echo "=== $name: passed"
+        passed=$((passed + 1))
+    else
+        echo "=== $name: FAILED (exit $rc)"
+        failed=$((failed + 1))
+        failures+=("$name")
+    fi
+}
+
+build_asan() {
+    cmake -S . -B build-asan -DCMAKE_BUILD_TYPE=RelWithDebInfo \
+        "-DKGEX_SANITIZE=address;undefined" >/dev/null &&
+        cmake --build build-asan --parallel "$jobs" >/dev/null
+}
+
+step "ctest (build/)" ctest --test-dir build --output-on-failure --parallel "$jobs"
+step "build with ASan+UBSan (build-asan/)" build_asan
+export ASAN_OPTIONS=detect_leaks=1
+export UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
+if [ -x build-asan/kgex ]; then
+    step "ctest (build-asan/, ASan+UBSan)" ctest --test-dir build-asan --output-on-failure --parallel "$jobs"
+else
+    step "ctest (build-asan/, ASan+UBSan)" false
+fi
+unset ASAN_OPTIONS UBSAN_OPTIONS
+step "lexicon check (tests/lexicon/check_lexicon.py)" "$py" tests/lexicon/check_lexicon.py
+step "states.json up to date (tools/gen_states.py --check)" "$py" tools/gen_states.py --check
+step "extraction score (tests/eval.sh, min F1 0.80)" bash tests/eval.sh build --min-f1 0.80
+
+echo
+if [ "$failed" -gt 0 ]; then
+    printf 'failed: %s\n' "${failures[@]}"
+fi
+echo "$passed passed, $failed failed"
+[ "$failed" -eq 0 ]
