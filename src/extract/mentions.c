@@ -938,6 +938,11 @@ static int pass_officials(kgex__doc *d)
                 cls = c;
             te += d->title_len[te];
         }
+        if (role_e == role_b) {
+            /* only honorifics ("Mr") */
+            role_b = tb;
+            role_e = te;
+        }
         if (role_b == tb && tb > 0 && has(d, tb - 1, KGEX__W_TITLE_PREFIX) &&
             d->tok_men[tb - 1] < 0) {
             tb--;
