@@ -19,8 +19,7 @@
 #include "kgex/kgex.h"
 #include "lexicon/lexicon.h" /* entity kinds, to count states and organizations */
 
-static int setup_default(void **state)
-{
+static int setup_default(void **state) {
     kgex_lexicon *lex = NULL;
     kgex_error err;
 
@@ -30,15 +29,13 @@ static int setup_default(void **state)
     return 0;
 }
 
-static int teardown_default(void **state)
-{
+static int teardown_default(void **state) {
     kgex_lexicon_free(*state);
     return 0;
 }
 
 /* A fresh default lexicon per test that changes it. */
-static kgex_lexicon *new_default(void)
-{
+static kgex_lexicon *new_default(void) {
     kgex_lexicon *lex = NULL;
     kgex_error err;
 
@@ -48,8 +45,7 @@ static kgex_lexicon *new_default(void)
     return lex;
 }
 
-static size_t count_kind(const kgex_lexicon *lex, kgex_kind kind)
-{
+static size_t count_kind(const kgex_lexicon *lex, kgex_kind kind) {
     size_t i, n = 0;
 
     for (i = 0; i < lex->ent_len; i++) {
@@ -59,14 +55,12 @@ static size_t count_kind(const kgex_lexicon *lex, kgex_kind kind)
     return n;
 }
 
-static int add_str(kgex_lexicon *lex, const char *json, const char *source, kgex_error *err)
-{
+static int add_str(kgex_lexicon *lex, const char *json, const char *source, kgex_error *err) {
     return kgex_lexicon_add_json(lex, json, strlen(json), source, err);
 }
 
 /* Extract `text` with `lex` into a new graph; caller frees the graph. */
-static kgex_graph *extract(const kgex_lexicon *lex, const char *text)
-{
+static kgex_graph *extract(const kgex_lexicon *lex, const char *text) {
     kgex_graph *g = NULL;
     kgex_extractor *x = NULL;
     kgex_error err;
@@ -79,8 +73,7 @@ static kgex_graph *extract(const kgex_lexicon *lex, const char *text)
 }
 
 /* The node labelled `label` (case-sensitive) of kind `kind`, or NULL. */
-static const kgex_node *node_labelled(const kgex_graph *g, kgex_kind kind, const char *label)
-{
+static const kgex_node *node_labelled(const kgex_graph *g, kgex_kind kind, const char *label) {
     size_t i;
 
     for (i = 0; i < kgex_graph_node_count(g); i++) {
@@ -91,8 +84,7 @@ static const kgex_node *node_labelled(const kgex_graph *g, kgex_kind kind, const
     return NULL;
 }
 
-static int has_alias(const kgex_node *n, const char *alias)
-{
+static int has_alias(const kgex_node *n, const char *alias) {
     size_t i;
 
     for (i = 0; i < n->aliases_len; i++) {
@@ -104,8 +96,7 @@ static int has_alias(const kgex_node *n, const char *alias)
 
 /* ------------------------------------------------------------ default */
 
-static void default_lexicon_has_every_un_member_state(void **state)
-{
+static void default_lexicon_has_every_un_member_state(void **state) {
     const kgex_lexicon *lex = *state;
 
     assert_true(count_kind(lex, KGEX_KIND_STATE) >= 193);
@@ -114,8 +105,7 @@ static void default_lexicon_has_every_un_member_state(void **state)
     assert_true(kgex__lexicon_find(lex, "state/XXX") < 0);
 }
 
-static void default_lexicon_has_organizations_titles_and_triggers(void **state)
-{
+static void default_lexicon_has_organizations_titles_and_triggers(void **state) {
     const kgex_lexicon *lex = *state;
 
     assert_true(count_kind(lex, KGEX_KIND_ORGANIZATION) >= 80);
@@ -126,8 +116,7 @@ static void default_lexicon_has_organizations_titles_and_triggers(void **state)
     assert_true(kgex_lexicon_trigger_count(lex) > 0);
 }
 
-static void empty_lexicon_has_no_entries(void **state)
-{
+static void empty_lexicon_has_no_entries(void **state) {
     kgex_lexicon *lex = NULL;
 
     (void)state;
@@ -138,8 +127,7 @@ static void empty_lexicon_has_no_entries(void **state)
     kgex_lexicon_free(lex);
 }
 
-static void lexicon_free_accepts_null(void **state)
-{
+static void lexicon_free_accepts_null(void **state) {
     (void)state;
     kgex_lexicon_free(NULL);
 }
@@ -159,8 +147,7 @@ static const char user_lexicon[] =
     "  ]\n"
     "}\n";
 
-static void user_lexicon_adds_an_organization_that_extraction_finds(void **state)
-{
+static void user_lexicon_adds_an_organization_that_extraction_finds(void **state) {
     const char *text = "Azerbaijan is a member of the Caspian Security Forum, and the CASFOR "
                        "met in Baku on Monday.";
     kgex_lexicon *lex = new_default();
@@ -189,8 +176,7 @@ static void user_lexicon_adds_an_organization_that_extraction_finds(void **state
     kgex_lexicon_free(lex);
 }
 
-static void user_lexicon_extends_an_existing_state_with_new_names(void **state)
-{
+static void user_lexicon_extends_an_existing_state_with_new_names(void **state) {
     const char *text = "Officials in Hayastan rejected the proposal on Monday.";
     kgex_lexicon *lex = new_default();
     kgex_graph *g;
@@ -213,8 +199,7 @@ static void user_lexicon_extends_an_existing_state_with_new_names(void **state)
     kgex_lexicon_free(lex);
 }
 
-static void user_lexicon_may_repeat_an_id_across_documents(void **state)
-{
+static void user_lexicon_may_repeat_an_id_across_documents(void **state) {
     kgex_lexicon *lex = new_default();
     kgex_error err;
     size_t before;
@@ -227,8 +212,7 @@ static void user_lexicon_may_repeat_an_id_across_documents(void **state)
     kgex_lexicon_free(lex);
 }
 
-static void user_lexicon_adds_titles_and_triggers(void **state)
-{
+static void user_lexicon_adds_titles_and_triggers(void **state) {
     const char *json = "{\"kgex_lexicon\": 1,\n"
                        " \"titles\": [{\"title\": \"Grand Vizier\", \"class\": \"office\"}],\n"
                        " \"triggers\": [{\"relation\": \"attacked\", \"pos\": \"verb\",\n"
@@ -245,8 +229,7 @@ static void user_lexicon_adds_titles_and_triggers(void **state)
     kgex_lexicon_free(lex);
 }
 
-static void user_lexicon_is_read_from_a_file(void **state)
-{
+static void user_lexicon_is_read_from_a_file(void **state) {
     char path[] = "/tmp/kgex-test-lexicon-XXXXXX";
     kgex_lexicon *lex = new_default();
     kgex_error err;
@@ -269,8 +252,7 @@ static void user_lexicon_is_read_from_a_file(void **state)
 
 /* -------------------------------------------------------------- errors */
 
-static void malformed_json_gives_parse_error_with_line_and_column(void **state)
-{
+static void malformed_json_gives_parse_error_with_line_and_column(void **state) {
     const char *json = "{\n"
                        "  \"kgex_lexicon\": 1,\n"
                        "  \"states\": [\n"
@@ -306,8 +288,7 @@ typedef struct invalid_case {
 #define STATE_OK "{\"id\": \"ARM\", \"name\": \"Armenia\", \"iso3\": \"ARM\", \"un_member\": true"
 #define ORG_OK   "{\"id\": \"forum\", \"name\": \"Caspian Security Forum\", \"type\": \"ngo\""
 
-static void schema_violations_name_the_field_path(void **state)
-{
+static void schema_violations_name_the_field_path(void **state) {
     static const invalid_case expected[] = {
         {"missing name",
          "{\"kgex_lexicon\": 1, \"organizations\": [{\"id\": \"forum\", \"type\": \"ngo\"}]}",
@@ -325,8 +306,7 @@ static void schema_violations_name_the_field_path(void **state)
         {"unknown section", "{\"kgex_lexicon\": 1, \"countries\": []}", "countries"},
         {"wrong version", "{\"kgex_lexicon\": 2, \"states\": []}", "kgex_lexicon"},
         {"missing version", "{\"states\": []}", "kgex_lexicon"},
-        {"duplicate id",
-         "{\"kgex_lexicon\": 1, \"organizations\": [" ORG_OK "}, " ORG_OK "}]}",
+        {"duplicate id", "{\"kgex_lexicon\": 1, \"organizations\": [" ORG_OK "}, " ORG_OK "}]}",
          "organizations[1].id"},
         {"bad organization type",
          "{\"kgex_lexicon\": 1, \"organizations\": [{\"id\": \"forum\", \"name\": \"Forum\", "
@@ -352,8 +332,8 @@ static void schema_violations_name_the_field_path(void **state)
 
         kgex_error_clear(&err);
         rc = add_str(lex, expected[k].json, "user.json", &err);
-        if (rc != KGEX_EPARSE || err.code != KGEX_EPARSE ||
-            strcmp(err.source, "user.json") != 0 || !strstr(err.message, expected[k].path)) {
+        if (rc != KGEX_EPARSE || err.code != KGEX_EPARSE || strcmp(err.source, "user.json") != 0 ||
+            !strstr(err.message, expected[k].path)) {
             print_error("%s: rc %d, source '%s', message '%s'; expected KGEX_EPARSE naming '%s'\n",
                         expected[k].what, rc, err.source, err.message, expected[k].path);
             fail();
@@ -366,8 +346,7 @@ static void schema_violations_name_the_field_path(void **state)
     kgex_lexicon_free(lex);
 }
 
-static void rejected_document_adds_none_of_its_valid_entries(void **state)
-{
+static void rejected_document_adds_none_of_its_valid_entries(void **state) {
     /* a valid new organization, then an invalid one */
     const char *json = "{\"kgex_lexicon\": 1, \"organizations\": [" ORG_OK "}, "
                        "{\"id\": \"Bad Id\", \"name\": \"Bad\", \"type\": \"ngo\"}]}";
@@ -387,8 +366,7 @@ static void rejected_document_adds_none_of_its_valid_entries(void **state)
     kgex_lexicon_free(lex);
 }
 
-static void missing_file_gives_io_error_naming_the_path(void **state)
-{
+static void missing_file_gives_io_error_naming_the_path(void **state) {
     const char *path = "/nonexistent/kgex/no-such-lexicon.json";
     kgex_lexicon *lex = new_default();
     size_t before = kgex_lexicon_entity_count(lex);
@@ -404,8 +382,7 @@ static void missing_file_gives_io_error_naming_the_path(void **state)
     kgex_lexicon_free(lex);
 }
 
-static void bad_arguments_give_einval(void **state)
-{
+static void bad_arguments_give_einval(void **state) {
     kgex_lexicon *lex = NULL;
     kgex_error err;
 
@@ -420,8 +397,7 @@ static void bad_arguments_give_einval(void **state)
 
 /* -------------------------------------------------------------- schema */
 
-static void lexicon_schema_is_valid_json(void **state)
-{
+static void lexicon_schema_is_valid_json(void **state) {
     json_error_t jerr;
     json_t *root;
 
@@ -438,8 +414,7 @@ static void lexicon_schema_is_valid_json(void **state)
     json_decref(root);
 }
 
-int main(void)
-{
+int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(default_lexicon_has_every_un_member_state),
         cmocka_unit_test(default_lexicon_has_organizations_titles_and_triggers),

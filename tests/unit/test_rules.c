@@ -47,8 +47,7 @@ typedef struct node_case {
 
 /* ------------------------------------------------------------ helpers */
 
-static int setup(void **state)
-{
+static int setup(void **state) {
     kgex_lexicon *lex = NULL;
     kgex_error err;
 
@@ -58,14 +57,12 @@ static int setup(void **state)
     return 0;
 }
 
-static int teardown(void **state)
-{
+static int teardown(void **state) {
     kgex_lexicon_free(*state);
     return 0;
 }
 
-static int known_fail_enabled(void)
-{
+static int known_fail_enabled(void) {
     const char *v = getenv("KGEX_TEST_KNOWN_FAIL");
 
     return v && strcmp(v, "1") == 0;
@@ -73,8 +70,7 @@ static int known_fail_enabled(void)
 
 /* Extract `text` as document `doc` (publication date `date`, may be NULL)
  * with extractor `x`. */
-static void extract_into(kgex_extractor *x, const char *doc, const char *text, const char *date)
-{
+static void extract_into(kgex_extractor *x, const char *doc, const char *text, const char *date) {
     kgex_extract_options opts = KGEX_EXTRACT_OPTIONS_INIT;
     kgex_error err;
 
@@ -87,8 +83,7 @@ static void extract_into(kgex_extractor *x, const char *doc, const char *text, c
 }
 
 /* A new graph holding what `text` gives; caller frees it. */
-static kgex_graph *extract(const kgex_lexicon *lex, const char *text, const char *date)
-{
+static kgex_graph *extract(const kgex_lexicon *lex, const char *text, const char *date) {
     kgex_graph *g = NULL;
     kgex_extractor *x = NULL;
 
@@ -102,8 +97,7 @@ static kgex_graph *extract(const kgex_lexicon *lex, const char *text, const char
 /* ANY in place of a label matches every node (but an event). */
 #define ANY "*"
 
-static int label_is(const kgex_graph *g, size_t node, const char *label)
-{
+static int label_is(const kgex_graph *g, size_t node, const char *label) {
     const kgex_node *n = kgex_graph_node(g, node);
 
     if (n && strcmp(label, ANY) == 0)
@@ -114,8 +108,7 @@ static int label_is(const kgex_graph *g, size_t node, const char *label)
 /* The edge `rel` from the node labelled `src` to the node labelled `dst`
  * (any event when `dst` is NULL), or NULL. */
 static const kgex_edge *find_edge(const kgex_graph *g, kgex_relation rel, const char *src,
-                                  const char *dst)
-{
+                                  const char *dst) {
     size_t i;
 
     for (i = 0; i < kgex_graph_edge_count(g); i++) {
@@ -130,20 +123,17 @@ static const kgex_edge *find_edge(const kgex_graph *g, kgex_relation rel, const 
     return NULL;
 }
 
-static int has_edge(const kgex_graph *g, kgex_relation rel, const char *src, const char *dst)
-{
+static int has_edge(const kgex_graph *g, kgex_relation rel, const char *src, const char *dst) {
     return find_edge(g, rel, src, dst) != NULL;
 }
 
 /* A `stated` edge from the speaker labelled `speaker` to a statement event. */
-static int has_stated(const kgex_graph *g, const char *speaker)
-{
+static int has_stated(const kgex_graph *g, const char *speaker) {
     return has_edge(g, KGEX_REL_STATED, speaker, NULL);
 }
 
 /* The node of `kind` labelled `label` (any of that kind when NULL), or NULL. */
-static const kgex_node *find_node(const kgex_graph *g, kgex_kind kind, const char *label)
-{
+static const kgex_node *find_node(const kgex_graph *g, kgex_kind kind, const char *label) {
     size_t i;
 
     for (i = 0; i < kgex_graph_node_count(g); i++) {
@@ -155,13 +145,11 @@ static const kgex_node *find_node(const kgex_graph *g, kgex_kind kind, const cha
     return NULL;
 }
 
-static int has_node(const kgex_graph *g, kgex_kind kind, const char *label)
-{
+static int has_node(const kgex_graph *g, kgex_kind kind, const char *label) {
     return find_node(g, kind, label) != NULL;
 }
 
-static size_t count_nodes(const kgex_graph *g, kgex_kind kind)
-{
+static size_t count_nodes(const kgex_graph *g, kgex_kind kind) {
     size_t i, n = 0;
 
     for (i = 0; i < kgex_graph_node_count(g); i++) {
@@ -171,8 +159,7 @@ static size_t count_nodes(const kgex_graph *g, kgex_kind kind)
     return n;
 }
 
-static int has_alias(const kgex_node *n, const char *alias)
-{
+static int has_alias(const kgex_node *n, const char *alias) {
     size_t i;
 
     for (i = 0; n && i < n->aliases_len; i++) {
@@ -183,8 +170,7 @@ static int has_alias(const kgex_node *n, const char *alias)
 }
 
 /* What the extractor found, for the failure report. */
-static void dump_graph(const kgex_graph *g)
-{
+static void dump_graph(const kgex_graph *g) {
     size_t i;
 
     for (i = 0; i < kgex_graph_node_count(g); i++) {
@@ -202,8 +188,7 @@ static void dump_graph(const kgex_graph *g)
 }
 
 /* Run every case and report all that fail before failing. */
-static void run_rel_cases(const kgex_lexicon *lex, const rel_case *cases, size_t len)
-{
+static void run_rel_cases(const kgex_lexicon *lex, const rel_case *cases, size_t len) {
     size_t k, failed = 0;
 
     for (k = 0; k < len; k++) {
@@ -226,8 +211,7 @@ static void run_rel_cases(const kgex_lexicon *lex, const rel_case *cases, size_t
     }
 }
 
-static void run_node_cases(const kgex_lexicon *lex, const node_case *cases, size_t len)
-{
+static void run_node_cases(const kgex_lexicon *lex, const node_case *cases, size_t len) {
     size_t k, failed = 0;
 
     for (k = 0; k < len; k++) {
@@ -251,20 +235,20 @@ static void run_node_cases(const kgex_lexicon *lex, const node_case *cases, size
 
 #define RUN_REL(lex, cases)  run_rel_cases((lex), (cases), ARRAY_LEN(cases))
 #define RUN_NODE(lex, cases) run_node_cases((lex), (cases), ARRAY_LEN(cases))
-#define RUN_KNOWN_FAIL(lex, cases)      \
-    do {                                \
-        if (!known_fail_enabled())      \
-            skip();                     \
-        RUN_REL((lex), (cases));        \
+#define RUN_KNOWN_FAIL(lex, cases)                                                                 \
+    do {                                                                                           \
+        if (!known_fail_enabled())                                                                 \
+            skip();                                                                                \
+        RUN_REL((lex), (cases));                                                                   \
     } while (0)
 
 /* ---------------------------------------------------------- member_of */
 
 static const rel_case member_of_cases[] = {
-    {"Russia and other CSTO member states condemned the move.", KGEX_REL_MEMBER_OF, "Russia",
-     CSTO, 1},
-    {"Moscow and other CSTO member states held joint drills near the border.",
-     KGEX_REL_MEMBER_OF, "Russia", CSTO, 1},
+    {"Russia and other CSTO member states condemned the move.", KGEX_REL_MEMBER_OF, "Russia", CSTO,
+     1},
+    {"Moscow and other CSTO member states held joint drills near the border.", KGEX_REL_MEMBER_OF,
+     "Russia", CSTO, 1},
     {"Observers arrived from the CSTO member states: Belarus, Kazakhstan and Tajikistan.",
      KGEX_REL_MEMBER_OF, "Belarus", CSTO, 1},
     {"Observers arrived from the CSTO member states: Belarus, Kazakhstan and Tajikistan.",
@@ -273,8 +257,8 @@ static const rel_case member_of_cases[] = {
      KGEX_REL_MEMBER_OF, "Tajikistan", CSTO, 1},
     {"Armenia, a CSTO member-state, has requested urgent consultations.", KGEX_REL_MEMBER_OF,
      "Armenia", CSTO, 1},
-    {"Kyrgyzstan, a member of the CSTO, has offered to mediate.", KGEX_REL_MEMBER_OF,
-     "Kyrgyzstan", CSTO, 1},
+    {"Kyrgyzstan, a member of the CSTO, has offered to mediate.", KGEX_REL_MEMBER_OF, "Kyrgyzstan",
+     CSTO, 1},
     {"Armenia is a member of the Collective Security Treaty Organization.", KGEX_REL_MEMBER_OF,
      "Armenia", CSTO, 1},
     {"Tajikistan is a member of the CSTO, the ministry said.", KGEX_REL_MEMBER_OF, "Tajikistan",
@@ -326,21 +310,17 @@ static const rel_case member_of_known_fail[] = {
      CSTO, 1},
 };
 
-static void member_of_rules_match_expected(void **state)
-{
-    RUN_REL(*state, member_of_cases);
-}
+static void member_of_rules_match_expected(void **state) { RUN_REL(*state, member_of_cases); }
 
-static void member_of_known_failures_pass(void **state)
-{
+static void member_of_known_failures_pass(void **state) {
     RUN_KNOWN_FAIL(*state, member_of_known_fail);
 }
 
 /* -------------------------------------------------------- official_of */
 
 static const rel_case official_of_cases[] = {
-    {"Russian Foreign Minister Ivan Petrovsky arrived in Yerevan on Monday.",
-     KGEX_REL_OFFICIAL_OF, "Ivan Petrovsky", "Russia", 1},
+    {"Russian Foreign Minister Ivan Petrovsky arrived in Yerevan on Monday.", KGEX_REL_OFFICIAL_OF,
+     "Ivan Petrovsky", "Russia", 1},
     {"Turkish President Mehmet Aydin spoke with Russian President Oleg Sokolov by phone.",
      KGEX_REL_OFFICIAL_OF, "Mehmet Aydin", "Turkey", 1},
     {"Turkish President Mehmet Aydin spoke with Russian President Oleg Sokolov by phone.",
@@ -359,8 +339,8 @@ static const rel_case official_of_cases[] = {
      "Suren Papyan", "Armenia", 1},
     {"Suren Papyan, Armenia's defense minister, visited the border.", KGEX_REL_OFFICIAL_OF,
      "Suren Papyan", "Armenia", 1},
-    {"The leader of Belarus Viktor Lukin met the delegation.", KGEX_REL_OFFICIAL_OF,
-     "Viktor Lukin", "Belarus", 1},
+    {"The leader of Belarus Viktor Lukin met the delegation.", KGEX_REL_OFFICIAL_OF, "Viktor Lukin",
+     "Belarus", 1},
     {"Artur Gevorgyan, the Secretary-General of the CSTO, arrived in Yerevan.",
      KGEX_REL_OFFICIAL_OF, "Artur Gevorgyan", CSTO, 1},
     {"CSTO Secretary General Artur Gevorgyan arrived in Yerevan.", KGEX_REL_OFFICIAL_OF,
@@ -410,8 +390,8 @@ static const node_case official_node_cases[] = {
      "continue.",
      KGEX_KIND_OFFICIAL, "Irina Volkova", 1},
     /* "Mr" makes no official, and an author's byline is no entity */
-    {"Mr Karapetyan, who runs a bakery in Gyumri, said prices had risen.", KGEX_KIND_OFFICIAL,
-     NULL, 0},
+    {"Mr Karapetyan, who runs a bakery in Gyumri, said prices had risen.", KGEX_KIND_OFFICIAL, NULL,
+     0},
     {"Mr. Karapetyan said prices had risen in Gyumri.", KGEX_KIND_OFFICIAL, NULL, 0},
     {"Ms Arakelyan, a teacher in Gyumri, said the school had been damaged.", KGEX_KIND_OFFICIAL,
      NULL, 0},
@@ -423,23 +403,15 @@ static const node_case official_node_cases[] = {
      KGEX_KIND_OFFICIAL, "Daniel Harutyunyan", 1},
 };
 
-static void official_of_rules_match_expected(void **state)
-{
-    RUN_REL(*state, official_of_cases);
-}
+static void official_of_rules_match_expected(void **state) { RUN_REL(*state, official_of_cases); }
 
-static void official_of_known_failures_pass(void **state)
-{
+static void official_of_known_failures_pass(void **state) {
     RUN_KNOWN_FAIL(*state, official_of_known_fail);
 }
 
-static void official_nodes_need_a_title(void **state)
-{
-    RUN_NODE(*state, official_node_cases);
-}
+static void official_nodes_need_a_title(void **state) { RUN_NODE(*state, official_node_cases); }
 
-static void byline_author_is_no_entity(void **state)
-{
+static void byline_author_is_no_entity(void **state) {
     const char *text = "Armenia seeks help from allies\nBy Anna Petrosyan\nArmenian Foreign "
                        "Minister Daniel Harutyunyan said the talks had been useful.";
     kgex_graph *g = extract(*state, text, NULL);
@@ -456,10 +428,9 @@ static void byline_author_is_no_entity(void **state)
     kgex_graph_free(g);
 }
 
-static void official_keeps_the_title_as_role(void **state)
-{
-    kgex_graph *g = extract(*state, "CSTO Secretary General Artur Gevorgyan arrived in Yerevan.",
-                            NULL);
+static void official_keeps_the_title_as_role(void **state) {
+    kgex_graph *g =
+        extract(*state, "CSTO Secretary General Artur Gevorgyan arrived in Yerevan.", NULL);
     const kgex_node *n = find_node(g, KGEX_KIND_OFFICIAL, "Artur Gevorgyan");
     const kgex_edge *e = find_edge(g, KGEX_REL_OFFICIAL_OF, "Artur Gevorgyan", CSTO);
 
@@ -495,12 +466,11 @@ static const rel_case attacked_cases[] = {
      KGEX_REL_ATTACKED, "Azerbaijan", "Armenia", 1},
     {"Azerbaijan launched an attack on Armenia in the early hours of Tuesday.", KGEX_REL_ATTACKED,
      "Azerbaijan", "Armenia", 1},
-    {"Russian troops invaded Ukraine in February 2022.", KGEX_REL_ATTACKED, "Russia", "Ukraine",
-     1},
+    {"Russian troops invaded Ukraine in February 2022.", KGEX_REL_ATTACKED, "Russia", "Ukraine", 1},
     {"Azerbaijani artillery shelled the Armenian town of Jermuk.", KGEX_REL_ATTACKED, "Azerbaijan",
      "Armenia", 1},
-    {"Azerbaijani troops shelled Armenian border posts overnight.", KGEX_REL_ATTACKED,
-     "Azerbaijan", "Armenia", 1},
+    {"Azerbaijani troops shelled Armenian border posts overnight.", KGEX_REL_ATTACKED, "Azerbaijan",
+     "Armenia", 1},
     {"Azerbaijan attacked Armenia, the ministry said.", KGEX_REL_ATTACKED, "Azerbaijan", "Armenia",
      1},
     {"Russian forces struck the Ukrainian city of Kharkiv with missiles overnight.",
@@ -516,8 +486,7 @@ static const rel_case attacked_cases[] = {
      ANY, ANY, 0},
     {"Azerbaijan could attack Armenia at any moment, experts warn.", KGEX_REL_ATTACKED,
      "Azerbaijan", "Armenia", 0},
-    {"Moscow will intervene only if attacked, the minister said.", KGEX_REL_ATTACKED, ANY, ANY,
-     0},
+    {"Moscow will intervene only if attacked, the minister said.", KGEX_REL_ATTACKED, ANY, ANY, 0},
     {"Russia will intervene only if Armenia is attacked by Azerbaijan.", KGEX_REL_ATTACKED,
      "Azerbaijan", "Armenia", 0},
     {"If Azerbaijan attacks Armenia, the CSTO must respond.", KGEX_REL_ATTACKED, "Azerbaijan",
@@ -567,13 +536,9 @@ static const rel_case attacked_known_fail[] = {
     {"Russian missiles hit Kyiv on Monday morning.", KGEX_REL_ATTACKED, "Russia", "Ukraine", 1},
 };
 
-static void attacked_rules_match_expected(void **state)
-{
-    RUN_REL(*state, attacked_cases);
-}
+static void attacked_rules_match_expected(void **state) { RUN_REL(*state, attacked_cases); }
 
-static void attacked_known_failures_pass(void **state)
-{
+static void attacked_known_failures_pass(void **state) {
     RUN_KNOWN_FAIL(*state, attacked_known_fail);
 }
 
@@ -592,10 +557,10 @@ static const rel_case appealed_to_cases[] = {
      KGEX_REL_APPEALED_TO, "Armenia", CSTO, 1},
     {"Yerevan sought the CSTO's military assistance after the attack.", KGEX_REL_APPEALED_TO,
      "Armenia", CSTO, 1},
-    {"Kazakhstan turned to the CSTO for help in January.", KGEX_REL_APPEALED_TO, "Kazakhstan",
-     CSTO, 1},
-    {"Armenia asked Russia for military help after the shelling.", KGEX_REL_APPEALED_TO,
-     "Armenia", "Russia", 1},
+    {"Kazakhstan turned to the CSTO for help in January.", KGEX_REL_APPEALED_TO, "Kazakhstan", CSTO,
+     1},
+    {"Armenia asked Russia for military help after the shelling.", KGEX_REL_APPEALED_TO, "Armenia",
+     "Russia", 1},
     /* the direction is from the one who asks */
     {"The Armenian government appealed to the CSTO for help after the border clashes.",
      KGEX_REL_APPEALED_TO, CSTO, "Armenia", 0},
@@ -632,13 +597,9 @@ static const rel_case appealed_to_known_fail[] = {
      KGEX_REL_APPEALED_TO, "Armenia", "Russia", 1},
 };
 
-static void appealed_to_rules_match_expected(void **state)
-{
-    RUN_REL(*state, appealed_to_cases);
-}
+static void appealed_to_rules_match_expected(void **state) { RUN_REL(*state, appealed_to_cases); }
 
-static void appealed_to_known_failures_pass(void **state)
-{
+static void appealed_to_known_failures_pass(void **state) {
     RUN_KNOWN_FAIL(*state, appealed_to_known_fail);
 }
 
@@ -657,16 +618,16 @@ static const rel_case stated_cases[] = {
      NULL, 1},
     {"The Kremlin confirmed that the two leaders had spoken by phone.", KGEX_REL_STATED, "Russia",
      NULL, 1},
-    {"Official Yerevan announced that it would not attend the summit.", KGEX_REL_STATED,
-     "Armenia", NULL, 1},
+    {"Official Yerevan announced that it would not attend the summit.", KGEX_REL_STATED, "Armenia",
+     NULL, 1},
     {"Russian Foreign Minister Ivan Petrovsky arrived in Yerevan on Monday. He said that Moscow "
      "was ready to mediate.",
      KGEX_REL_STATED, "Ivan Petrovsky", NULL, 1},
     {"Russian Foreign Minister Ivan Petrovsky arrived in Yerevan on Monday. Petrovsky said that "
      "Moscow was ready to mediate.",
      KGEX_REL_STATED, "Ivan Petrovsky", NULL, 1},
-    {"The European Union expressed concern over the escalation on the border.", KGEX_REL_STATED,
-     EU, NULL, 1},
+    {"The European Union expressed concern over the escalation on the border.", KGEX_REL_STATED, EU,
+     NULL, 1},
     {"NATO Secretary-General Lars Eriksen urged both sides to show restraint.", KGEX_REL_STATED,
      "Lars Eriksen", NULL, 1},
     {"“The CSTO has failed to react,” Armenian Prime Minister Aram Sarkisov said on Tuesday.",
@@ -688,8 +649,7 @@ static const rel_case stated_cases[] = {
     {"Moscow's frustration with Yerevan is obvious, in the author's view.", KGEX_REL_STATED, ANY,
      NULL, 0},
     {"Russia appears to be losing patience with Armenia.", KGEX_REL_STATED, ANY, NULL, 0},
-    {"The talks are likely to fail, in the view of many in Moscow.", KGEX_REL_STATED, ANY, NULL,
-     0},
+    {"The talks are likely to fail, in the view of many in Moscow.", KGEX_REL_STATED, ANY, NULL, 0},
 };
 
 static const rel_case stated_known_fail[] = {
@@ -702,26 +662,18 @@ static const rel_case stated_known_fail[] = {
      KGEX_REL_STATED, "Russia", NULL, 0},
 };
 
-static void stated_rules_match_expected(void **state)
-{
-    RUN_REL(*state, stated_cases);
-}
+static void stated_rules_match_expected(void **state) { RUN_REL(*state, stated_cases); }
 
-static void stated_known_failures_pass(void **state)
-{
-    RUN_KNOWN_FAIL(*state, stated_known_fail);
-}
+static void stated_known_failures_pass(void **state) { RUN_KNOWN_FAIL(*state, stated_known_fail); }
 
-static void passive_announcement_has_no_speaker(void **state)
-{
+static void passive_announcement_has_no_speaker(void **state) {
     kgex_graph *g = extract(*state, "It was announced that the summit would be postponed.", NULL);
 
     assert_int_equal(count_nodes(g, KGEX_KIND_EVENT), 0);
     kgex_graph_free(g);
 }
 
-static void statement_is_an_event_with_quote_and_about_edges(void **state)
-{
+static void statement_is_an_event_with_quote_and_about_edges(void **state) {
     const char *text = "Armenian Foreign Minister Daniel Harutyunyan met his Russian counterpart "
                        "on Monday. “Azerbaijan must withdraw its troops from our territory,” "
                        "Harutyunyan told reporters.";
@@ -733,8 +685,7 @@ static void statement_is_an_event_with_quote_and_about_edges(void **state)
     assert_non_null(speaker);
     for (i = 0; i < kgex_graph_edge_count(g); i++) {
         const kgex_edge *e = kgex_graph_edge(g, i);
-        if (e->relation == KGEX_REL_STATED &&
-            label_is(g, e->source, "Daniel Harutyunyan")) {
+        if (e->relation == KGEX_REL_STATED && label_is(g, e->source, "Daniel Harutyunyan")) {
             ev = kgex_graph_node(g, e->target);
             assert_int_equal(ev->kind, KGEX_KIND_EVENT);
         }
@@ -756,8 +707,7 @@ static void statement_is_an_event_with_quote_and_about_edges(void **state)
 
 /* ------------------------------------------------- entity resolution */
 
-static void demonym_and_capital_resolve_to_one_state_node(void **state)
-{
+static void demonym_and_capital_resolve_to_one_state_node(void **state) {
     const char *text = "Armenian troops returned fire overnight. Yerevan announced a general "
                        "mobilization, and Armenia said it would seek help.";
     kgex_graph *g = extract(*state, text, NULL);
@@ -773,8 +723,7 @@ static void demonym_and_capital_resolve_to_one_state_node(void **state)
     kgex_graph_free(g);
 }
 
-static void seat_of_government_resolves_to_the_state(void **state)
-{
+static void seat_of_government_resolves_to_the_state(void **state) {
     kgex_graph *g = extract(*state, "The Kremlin confirmed that the talks would go ahead.", NULL);
     const kgex_node *n = find_node(g, KGEX_KIND_STATE, "Russia");
 
@@ -790,13 +739,9 @@ static const node_case place_cases[] = {
     {"Yerevan announced that it would not attend the summit.", KGEX_KIND_STATE, "Armenia", 1},
 };
 
-static void capital_as_a_place_makes_no_state(void **state)
-{
-    RUN_NODE(*state, place_cases);
-}
+static void capital_as_a_place_makes_no_state(void **state) { RUN_NODE(*state, place_cases); }
 
-static void surname_after_full_name_is_the_same_official(void **state)
-{
+static void surname_after_full_name_is_the_same_official(void **state) {
     const char *text = "Armenian Foreign Minister Daniel Harutyunyan arrived in Moscow on Monday. "
                        "Harutyunyan said the talks had been useful.";
     kgex_graph *g = extract(*state, text, NULL);
@@ -809,8 +754,7 @@ static void surname_after_full_name_is_the_same_official(void **state)
     kgex_graph_free(g);
 }
 
-static void misspelt_surname_is_the_same_official(void **state)
-{
+static void misspelt_surname_is_the_same_official(void **state) {
     const char *text = "Armenian Foreign Minister Daniel Harutyunyan arrived in Moscow on Monday. "
                        "Harutyunian said the talks had been useful.";
     kgex_graph *g = extract(*state, text, NULL);
@@ -823,8 +767,7 @@ static void misspelt_surname_is_the_same_official(void **state)
     kgex_graph_free(g);
 }
 
-static void different_surname_is_another_official(void **state)
-{
+static void different_surname_is_another_official(void **state) {
     const char *text = "Armenian Foreign Minister Daniel Harutyunyan met Russian Foreign "
                        "Minister Ivan Petrovsky in Moscow on Monday.";
     kgex_graph *g = extract(*state, text, NULL);
@@ -833,8 +776,7 @@ static void different_surname_is_another_official(void **state)
     kgex_graph_free(g);
 }
 
-static void one_person_in_two_documents_is_one_node(void **state)
-{
+static void one_person_in_two_documents_is_one_node(void **state) {
     kgex_graph *g = NULL;
     kgex_extractor *x = NULL;
     const kgex_node *n;
@@ -857,8 +799,7 @@ static void one_person_in_two_documents_is_one_node(void **state)
 
 /* -------------------------------------------------------------- dates */
 
-static void statement_and_attack_carry_the_sentence_date(void **state)
-{
+static void statement_and_attack_carry_the_sentence_date(void **state) {
     const char *text = "Russian Foreign Minister Ivan Petrovsky said on December 15, 2021 that "
                        "the talks would resume. Azerbaijan attacked Armenia on December 16, 2021.";
     kgex_graph *g = extract(*state, text, NULL);
@@ -876,8 +817,7 @@ static void statement_and_attack_carry_the_sentence_date(void **state)
     kgex_graph_free(g);
 }
 
-static void weekday_is_resolved_against_the_publication_date(void **state)
-{
+static void weekday_is_resolved_against_the_publication_date(void **state) {
     /* 2020-10-08 was a Thursday */
     kgex_graph *g = extract(*state, "Azerbaijan attacked Armenia on Tuesday.", "2020-10-08");
     const kgex_edge *attack = find_edge(g, KGEX_REL_ATTACKED, "Azerbaijan", "Armenia");
@@ -888,8 +828,7 @@ static void weekday_is_resolved_against_the_publication_date(void **state)
     kgex_graph_free(g);
 }
 
-static void undated_sentence_gives_no_date(void **state)
-{
+static void undated_sentence_gives_no_date(void **state) {
     kgex_graph *g = extract(*state, "Azerbaijan attacked Armenia near Jermuk.", NULL);
     const kgex_edge *attack = find_edge(g, KGEX_REL_ATTACKED, "Azerbaijan", "Armenia");
 
@@ -898,8 +837,7 @@ static void undated_sentence_gives_no_date(void **state)
     kgex_graph_free(g);
 }
 
-static void malformed_publication_date_is_rejected(void **state)
-{
+static void malformed_publication_date_is_rejected(void **state) {
     kgex_extract_options opts = KGEX_EXTRACT_OPTIONS_INIT;
     const char *text = "Azerbaijan attacked Armenia on Tuesday.";
     kgex_graph *g = NULL;
@@ -917,8 +855,7 @@ static void malformed_publication_date_is_rejected(void **state)
     kgex_graph_free(g);
 }
 
-int main(void)
-{
+int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(member_of_rules_match_expected),
         cmocka_unit_test(member_of_known_failures_pass),
