@@ -122,8 +122,12 @@ int kgex__date_ctx_init(kgex__date_ctx *ctx, const char *iso)
     memset(ctx, 0, sizeof(*ctx));
     if (!iso)
         return 0;
-    if (strlen(iso) != 10 || sscanf(iso, "%4d-%2d-%2d%c", &y, &m, &d, &tail) != 3 ||
-        iso[4] != '-' || iso[7] != '-' || !valid_day(y, m, d))
+    for (y = 0; y < 10; y++) {
+        if (y == 4 || y == 7 ? iso[y] != '-' : (iso[y] < '0' || iso[y] > '9'))
+            return -1;
+    }
+    if (iso[10] != '\0' || sscanf(iso, "%4d-%2d-%2d%c", &y, &m, &d, &tail) != 3 ||
+        !valid_day(y, m, d))
         return -1;
     ctx->doc_y = y;
     ctx->doc_m = m;

@@ -133,6 +133,8 @@ int kgex__doc_lexicon_entity(kgex__doc *d, long lexi, int *out)
 {
     const kgex__entity *le = &d->lex->ent[lexi];
     size_t k;
+    int error, state = -1;
+    long si;
 
     for (k = 0; k < d->ent_len; k++) {
         if (d->ent[k].lex == lexi) {
@@ -140,7 +142,19 @@ int kgex__doc_lexicon_entity(kgex__doc *d, long lexi, int *out)
             return KGEX_OK;
         }
     }
-    return new_entity(d, le->kind, le->id, le->name, lexi, out);
+    /* a state's armed forces stand for the state */
+    if (le->state && le->org_type && strcmp(le->org_type, "military") == 0) {
+        si = kgex__lexicon_find(d->lex, le->state);
+        if (si >= 0) {
+            error = kgex__doc_lexicon_entity(d, si, &state);
+            if (error < 0)
+                return error;
+        }
+    }
+    error = new_entity(d, le->kind, le->id, le->name, lexi, out);
+    if (error == 0)
+        d->ent[*out].stands_for = state;
+    return error;
 }
 
 static int find_entity_by_id(const kgex__doc *d, const char *id)
@@ -172,8 +186,11 @@ static int add_mention(kgex__doc *d, size_t b, size_t e, int ent, int form, int 
     for (i = b; i < e; i++)
         d->tok_men[i] = (int32_t)d->men_len;
     d->men_len++;
-    if (!location)
+    if (!location) {
         d->ent[ent].actor_mentions++;
+        if (d->ent[ent].stands_for >= 0)
+            d->ent[d->ent[ent].stands_for].actor_mentions++;
+    }
     if (form == KGEX__M_DESC)
         return KGEX_OK; /* a description is no name of the entity */
     return kgex__doc_add_alias(&d->ent[ent], d->t.text + d->t.tok[b].start,
@@ -188,8 +205,11 @@ static void drop_mention(kgex__doc *d, int mi)
         if (d->tok_men[i] == mi)
             d->tok_men[i] = -1;
     }
-    if (!d->men[mi].location)
+    if (!d->men[mi].location) {
         d->ent[d->men[mi].ent].actor_mentions--;
+        if (d->ent[d->men[mi].ent].stands_for >= 0)
+            d->ent[d->ent[d->men[mi].ent].stands_for].actor_mentions--;
+    }
     d->men[mi].ent = -1;
 }
 
@@ -206,6 +226,20 @@ static int case_ok(const kgex__doc *d, size_t b, size_t e, int exact)
             return 0;
     }
     return 1;
+}
+
+/* Does a trigger phrase end just before token i ("appealed to | Moscow")?
+ * Then the preposition belongs to the verb and a capital after it is the
+ * government, not a place. */
+static int ends_trigger(const kgex__doc *d, size_t i)
+{
+    size_t k;
+
+    for (k = i; k-- > 0 && i - k <= 4;) {
+        if (d->tok_trig[k] >= 0 && k + d->trig_len[k] == i)
+            return 1;
+    }
+    return 0;
 }
 
 static int pass_lexicon(kgex__doc *d)
@@ -256,7 +290,7 @@ static int pass_lexicon(kgex__doc *d)
 
             /* "in Yerevan": a place, not the government */
             if ((ent_form == KGEX__FORM_CAPITAL || ent_form == KGEX__FORM_SEAT) && i > 0 &&
-                has(d, i - 1, KGEX__W_PLACE_PREP))
+                has(d, i - 1, KGEX__W_PLACE_PREP) && !ends_trigger(d, i))
                 location = 1;
             if ((ent_form == KGEX__FORM_CAPITAL) && i > 0 && kgex__is_word(d, i - 1, "of"))
                 location = 1;
@@ -590,12 +624,13 @@ static int pass_orgs(kgex__doc *d)
                 drop_mention(d, absorbed);
             }
             error = org_entity(d, b, q, &ent);
-            if (error == 0)
-                error = add_mention(d, b, q, ent, KGEX__M_ORG, 0);
             if (error < 0)
                 return error;
             if (stands >= 0)
                 d->ent[ent].stands_for = stands;
+            error = add_mention(d, b, q, ent, KGEX__M_ORG, 0);
+            if (error < 0)
+                return error;
         }
         i = q;
     }

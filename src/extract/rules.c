@@ -135,6 +135,7 @@ static int np_head_left(const kgex__doc *d, size_t j, size_t *start_out)
     /* the phrase's head noun must be the entity or stand for it: "the
      * Armenian government", not "the security bloc's top commander" */
     if (head >= 0 && !kgex__mention_at(d, j) && !has(d, j, KGEX__W_ACTOR_NOUN) &&
+        !is_type(d, j, KGEX__TOK_NUMBER) && !(d->t.tok[j].flags & KGEX__TF_HYPH) &&
         !kgex__is_word(d, j, "he") && !kgex__is_word(d, j, "she") && !kgex__is_word(d, j, "it"))
         return -1;
     /* the object of a preposition is no subject: "in Armenia explaining" */
@@ -201,6 +202,10 @@ static int subject_of(const kgex__doc *d, size_t i)
                 if (is_type(d, u, KGEX__TOK_QCLOSE) || is_type(d, u, KGEX__TOK_QOPEN))
                     break;
             }
+            if (found && kgex__mention_at(d, u + 1) && kgex__mention_at(d, u + 1)->b == u + 1 &&
+                kgex__mention_at(d, u + 1)->e == t &&
+                d->ent[kgex__mention_at(d, u + 1)->ent].kind == KGEX_KIND_OFFICIAL)
+                return kgex__mention_at(d, u + 1)->ent; /* "The spokeswoman of X, NAME, said" */
             if (found && (has(d, u + 1, KGEX__W_DETERMINER) || kgex__is_word(d, u + 1, "however") ||
                           kgex__is_word(d, u + 1, "who") || kgex__is_word(d, u + 1, "which") ||
                           kgex__is_word(d, u + 1, "meanwhile") ||
@@ -395,18 +400,17 @@ static int hypothetical_noun(const kgex__doc *d, size_t i)
     return kgex__is_word(d, sent_end(d, i) - 1, "?");
 }
 
-static int rule_attack(kgex__doc *d, size_t i, frame *f)
+static int rule_attack(kgex__doc *d, size_t i, size_t te, const char *cameo, frame *f)
 {
-    size_t te = i + d->trig_len[i], e = sent_end(d, i), k;
-    const char *cameo = d->lex->trig[d->tok_trig[i]].cameo;
+    size_t e = sent_end(d, i), k;
 
     f->agent = f->target = -1;
     f->b = i;
     f->e = te;
     f->cameo = cameo;
-    if (noun_use(d, i) ? hypothetical_noun(d, i) : hypothetical(d, i))
+    if (d->tok_trig[i] >= 0 && noun_use(d, i) ? hypothetical_noun(d, i) : hypothetical(d, i))
         return 0;
-    if (!noun_use(d, i)) {
+    if (d->tok_trig[i] < 0 || !noun_use(d, i)) {
         size_t j = i;
         int passive = 0;
 
@@ -472,9 +476,9 @@ static int rule_attack(kgex__doc *d, size_t i, frame *f)
                     a++;
                 m = kgex__mention_at(d, a);
                 if (m && actor(d, m) >= 0) {
-                    if (has(d, m->e, KGEX__W_ACTOR_NOUN) && !kgex__is_word(d, m->e, "territory") &&
-                        !kgex__is_word(d, m->e, "soil") && !kgex__is_word(d, m->e, "borders") &&
-                        !kgex__is_word(d, m->e, "border") && !kgex__is_word(d, m->e, "airspace")) {
+                    /* "the invasion of Azerbaijani troops into ...": the attacker */
+                    if (has(d, m->e, KGEX__W_ARMED_HEAD) || kgex__is_word(d, m->e, "soldiers") ||
+                        kgex__is_word(d, m->e, "units") || kgex__is_word(d, m->e, "fighters")) {
                         if (f->agent < 0)
                             f->agent = actor(d, m);
                     } else if (f->target < 0) {
@@ -512,7 +516,7 @@ static int rule_appeal(kgex__doc *d, size_t i)
                  strncmp(w, "petition", 8) == 0 || strncmp(w, "invok", 5) == 0;
     if (needs_help) {
         int ok = 0;
-        for (k = te; k < e && k - te < WINDOW; k++) {
+        for (k = i + 1; k < e && k < te + WINDOW; k++) {
             if (has(d, k, KGEX__W_HELP)) {
                 ok = 1;
                 break;
@@ -534,6 +538,15 @@ static int rule_appeal(kgex__doc *d, size_t i)
     } else {
         agent = subject_of(d, i);
         target = np_head_right(d, te, NULL);
+    }
+    if (target < 0) {
+        /* "requested military assistance from the CSTO" */
+        for (k = te; k < e && k - te < 8 && !is_punct(d, k); k++) {
+            if (kgex__is_word(d, k, "from")) {
+                target = np_head_right(d, k + 1, NULL);
+                break;
+            }
+        }
     }
     if (!kind_ok(d, agent, 1) || !kind_ok(d, target, 0))
         return KGEX_OK;
@@ -634,8 +647,12 @@ static int rule_stated(kgex__doc *d, size_t i)
         speaker = subject_of(d, i);
         if (speaker < 0 && i > b &&
             (is_type(d, i - 1, KGEX__TOK_QCLOSE) || kgex__is_word(d, i - 1, ","))) {
-            /* "..., said the group's Secretary General Stanislav Zas" */
-            speaker = np_head_right(d, te, NULL);
+            /* "..., said the group's Secretary General Stanislav Zas", but not
+             * "..., said Moscow was concerned" */
+            size_t end;
+            speaker = np_head_right(d, te, &end);
+            if (end < sent_end(d, i) && !is_punct(d, end) && !has(d, end, KGEX__W_PREPOSITION))
+                speaker = -1;
         }
     }
 found:
@@ -643,6 +660,20 @@ found:
         return KGEX_OK;
     if (d->ent[speaker].kind == KGEX_KIND_OFFICIAL && !d->ent[speaker].official)
         return KGEX_OK;
+    if (strncmp(norm(d, i), "call", 4) == 0 || strncmp(norm(d, i), "urg", 3) == 0) {
+        /* "called on the CSTO to respond": a call for help is an appeal too */
+        size_t end;
+        int to = np_head_right(d, te, &end), agent = speaker;
+
+        if (kind_ok(d, to, 0) && kgex__is_word(d, end, "to") && has(d, end + 1, KGEX__W_HELP)) {
+            if (d->ent[agent].kind == KGEX_KIND_OFFICIAL && d->ent[agent].affil_len > 0)
+                agent = d->ent[agent].affil[0].ent;
+            error = add_rel(d, KGEX_REL_APPEALED_TO, agent, to, i, end + 2,
+                            d->lex->trig[d->tok_trig[i]].cameo);
+            if (error < 0)
+                return error;
+        }
+    }
     error = add_rel(d, KGEX_REL_STATED, speaker, -1, i, te, cameo);
     if (error < 0)
         return error;
@@ -706,12 +737,47 @@ static int is_org(const kgex__doc *d, int ent)
     return ent >= 0 && d->ent[ent].kind == KGEX_KIND_ORGANIZATION;
 }
 
+/* The organization a relative clause before token i refers to: "ORG,
+ * which ..." or "ORG, of which ...". -1 if none. */
+static int relative_org(const kgex__doc *d, size_t i)
+{
+    size_t b = sent_begin(d, i), k;
+    const kgex__mention *m;
+
+    for (k = i; k-- > b && i - k < 10;) {
+        if (kgex__is_word(d, k, "which")) {
+            size_t c = kgex__is_word(d, k - 1, "of") ? k - 1 : k;
+            if (c >= b + 2 && kgex__is_word(d, c - 1, ",")) {
+                m = kgex__mention_at(d, c - 2);
+                if (m && is_org(d, m->ent))
+                    return m->ent;
+            }
+            return -1;
+        }
+    }
+    return -1;
+}
+
+static int is_copula(const kgex__doc *d, size_t i)
+{
+    static const char *const become[] = {"became", "become", "becomes", "becoming", "remain",
+                                         "remains", "remained", NULL};
+    return has(d, i, KGEX__W_BE) || (i < d->t.len && kgex__in_list(norm(d, i), become));
+}
+
 static int rule_member(kgex__doc *d, size_t i, size_t te)
 {
     size_t b = sent_begin(d, i), e = sent_end(d, i), j, k, n = 0;
     int org = -1, members[32], error;
     const kgex__mention *m;
 
+    /* "not a member", "which are not NATO members" */
+    for (j = i; j > b && i - j <= 4 && !is_punct(d, j - 1); j--) {
+        if (kgex__is_word(d, j - 1, "not") || kgex__is_word(d, j - 1, "n't") ||
+            kgex__is_word(d, j - 1, "never") || kgex__is_word(d, j - 1, "no") ||
+            kgex__is_word(d, j - 1, "nor") || kgex__is_word(d, j - 1, "former"))
+            return KGEX_OK;
+    }
     /* the organization: "CSTO member states", "the CSTO's Central Asian
      * member states", "members of the alliance", "the CSTO, which X is a
      * member of" */
@@ -743,16 +809,11 @@ static int rule_member(kgex__doc *d, size_t i, size_t te)
         }
         if (org < 0 && (is_punct(d, a) || a >= e)) {
             /* "..., which Armenia is a member of," */
-            for (k = i; k-- > b;) {
-                if (kgex__is_word(d, k, "which") && k >= 2 && kgex__is_word(d, k - 1, ",")) {
-                    m = kgex__mention_at(d, k - 2);
-                    if (m && is_org(d, m->ent))
-                        org = m->ent;
-                    break;
-                }
-            }
+            org = relative_org(d, i);
         }
     }
+    if (org < 0 && kgex__is_word(d, i - 1, "a") && has(d, i - 2, KGEX__W_BE))
+        org = relative_org(d, i); /* "the CSTO, of which Armenia is a member," */
     if (org < 0)
         return KGEX_OK;
 
@@ -816,14 +877,19 @@ static int rule_member(kgex__doc *d, size_t i, size_t te)
     if (n == 0) {
         /* "X is a member of ORG", "Belarus is the only non-Russian CSTO country" */
         for (j = i; j > b && i - j < 8; j--) {
-            if (has(d, j - 1, KGEX__W_BE)) {
-                int x = subject_of(d, j - 1);
-                if (x < 0 && j >= 2) {
-                    m = kgex__mention_at(d, j - 2);
-                    x = actor(d, m);
+            if (is_copula(d, j - 1)) {
+                /* "Armenia, Belarus and Kazakhstan are members of the CSTO" */
+                n = list_left(d, j - 1, members, 32);
+                if (n < 2) {
+                    int x = subject_of(d, j - 1);
+                    n = 0;
+                    if (x < 0 && j >= 2) {
+                        m = kgex__mention_at(d, j - 2);
+                        x = actor(d, m);
+                    }
+                    if (x >= 0)
+                        members[n++] = x;
                 }
-                if (x >= 0)
-                    members[n++] = x;
                 break;
             }
             if (is_punct(d, j - 1))
@@ -838,6 +904,29 @@ static int rule_member(kgex__doc *d, size_t i, size_t te)
             return error;
     }
     return KGEX_OK;
+}
+
+/* "Finland joined NATO in 2023" */
+static int rule_joined(kgex__doc *d, size_t i)
+{
+    int org, who;
+
+    if (hypothetical(d, i))
+        return KGEX_OK;
+    {
+        size_t end;
+        const kgex__mention *m;
+
+        org = np_head_right(d, i + 1, &end);
+        m = end > 0 ? kgex__mention_at(d, end - 1) : NULL;
+        /* the organization itself, not "NATO's Partnership for Peace" */
+        if (!is_org(d, org) || !m || m->ent != org)
+            return KGEX_OK;
+    }
+    who = subject_of(d, i);
+    if (!kind_ok(d, who, 0) || who == org)
+        return KGEX_OK;
+    return add_rel(d, KGEX_REL_MEMBER_OF, who, org, i, i + 1, NULL);
 }
 
 /* "Russia and other ex-Soviet republics making up the CSTO" */
@@ -903,7 +992,17 @@ int kgex__rules_apply(kgex__doc *d)
             size_t te;
 
             if (d->tok_trig[i] < 0 || d->tok_men[i] >= 0) {
-                if (d->tok_men[i] < 0 && (kgex__is_word(d, i, "making") ||
+                if (d->tok_men[i] < 0 && (kgex__is_word(d, i, "hit") || kgex__is_word(d, i, "hits")) &&
+                    i > 0 && has(d, i - 1, KGEX__W_WEAPON)) {
+                    /* "Russian missiles hit Kyiv": "hit" attacks only with a weapon */
+                    if (nf < 16 && rule_attack(d, i, i + 1, "195", &frames[nf]))
+                        nf++;
+                } else if (d->tok_men[i] < 0 && (kgex__is_word(d, i, "joined") ||
+                                          kgex__is_word(d, i, "joins"))) {
+                    error = rule_joined(d, i);
+                    if (error < 0)
+                        return error;
+                } else if (d->tok_men[i] < 0 && (kgex__is_word(d, i, "making") ||
                                           kgex__is_word(d, i, "forming") ||
                                           kgex__is_word(d, i, "comprising")) &&
                     kgex__is_word(d, i + 1, "up")) {
@@ -927,7 +1026,7 @@ int kgex__rules_apply(kgex__doc *d)
             te = i + d->trig_len[i];
             switch (tr->relation) {
                 case KGEX_REL_ATTACKED:
-                    if (nf < 16 && rule_attack(d, i, &frames[nf]))
+                    if (nf < 16 && rule_attack(d, i, te, tr->cameo, &frames[nf]))
                         nf++;
                     error = KGEX_OK;
                     break;

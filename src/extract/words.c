@@ -23,11 +23,12 @@ static const char *const determiner[] = {"the", "a", "an", "its", "their", "his"
 static const char *const modal[] = {"can", "could", "may", "might", "will", "would", "shall", "should", "must", "'ll", "to", "not", "n't", "never", "cannot", "won't", "wouldn't", "didn't", "doesn't", "don't", "no", "unlikely", "ready", NULL};
 static const char *const conditional[] = {"if", "unless", "whether", "case", "event", "threat", "threats", "risk", "possible", "potential", "possibility", "future", "prevent", "deter", "imagine", "dare", NULL};
 static const char *const be[] = {"is", "are", "was", "were", "been", "being", "be", "get", "got", "gets", NULL};
-static const char *const actor_noun[] = {"government", "forces", "troops", "army", "military", "leadership", "authorities", "side", "officials", "leaders", "diplomats", "ministers", "soldiers", "units", "territory", "soil", "borders", "border", "airspace", "positions", "people", "state", "regime", "administration", "plane", "jet", "jets", "planes", "drones", "drone", "artillery", "aircraft", "helicopter", "navy", "warplanes", "warplane", "missiles", "missile", "office", NULL};
+static const char *const actor_noun[] = {"government", "forces", "troops", "army", "military", "leadership", "authorities", "side", "officials", "leaders", "diplomats", "ministers", "soldiers", "units", "territory", "soil", "borders", "border", "airspace", "positions", "people", "state", "regime", "administration", "plane", "jet", "jets", "planes", "drones", "drone", "artillery", "aircraft", "helicopter", "navy", "warplanes", "warplane", "missiles", "missile", "office", "posts", "post", "villages", "village", "towns", "town", "cities", "city", "settlements", "settlement", "facilities", "infrastructure", "checkpoint", "checkpoints", "base", "bases", "vehicle", "vehicles", "convoy", "ships", "ship", "vessel", "vessels", "embassy", "outpost", "outposts", "units", NULL};
 static const char *const light_verb[] = {"launched", "launch", "launches", "launching", "made", "make", "makes", "carried", "carry", "carries", "conducted", "conduct", "conducts", "staged", "stage", "mounted", "mount", "began", "begin", "begun", "started", "start", "continued", "continues", "continuing", "resumed", "committed", "unleashed", "sent", "send", "submitted", "filed", "issued", "issue", "issues", "issuing", "making", "released", "delivered", NULL};
-static const char *const help[] = {"help", "assistance", "aid", "support", "intervention", "intervene", "protection", "response", "invoke", "troops", "military", "peacekeepers", "peacekeeping", "mediation", "security", "protect", "defend", "defense", "defence", NULL};
+static const char *const help[] = {"help", "assistance", "aid", "support", "intervention", "intervene", "protection", "response", "invoke", "troops", "military", "peacekeepers", "peacekeeping", "mediation", "security", "protect", "defend", "defense", "defence", "respond", "assist", "send", "provide", "deploy", NULL};
 static const char *const list_opener[] = {"notably", "including", "namely", "especially", "particularly", "like", "such", NULL};
 static const char *const noun_marker[] = {"if", "unless", "case", "event", "threat", "threats", "risk", "possible", "potential", "possibility", "future", "prevent", "deter", "any", "no", "against", "whether", NULL};
+static const char *const weapon[] = {"missiles", "missile", "drones", "drone", "rockets", "rocket", "shells", "artillery", "warplanes", "jets", "aircraft", "bombs", "strikes", NULL};
 static const char *const clause[] = {"which", "that", "when", "who", "as", "while", NULL};
 
 static const struct {
@@ -56,6 +57,7 @@ static const struct {
     {list_opener, KGEX__W_LIST_OPENER},
     {noun_marker, KGEX__W_NOUN_MARKER},
     {clause, KGEX__W_CLAUSE},
+    {weapon, KGEX__W_WEAPON},
 };
 
 typedef struct slot {

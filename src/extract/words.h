@@ -34,6 +34,7 @@ enum {
     KGEX__W_LIST_OPENER = 1u << 19,
     KGEX__W_NOUN_MARKER = 1u << 20,
     KGEX__W_CLAUSE = 1u << 21,
+    KGEX__W_WEAPON = 1u << 22,
 };
 
 typedef struct kgex__words kgex__words;

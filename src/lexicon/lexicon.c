@@ -68,6 +68,7 @@ void kgex_lexicon_free(kgex_lexicon *lex)
         kgex__free(lex->ent[i].iso3);
         kgex__free(lex->ent[i].wikidata);
         kgex__free(lex->ent[i].org_type);
+        kgex__free(lex->ent[i].state);
     }
     for (i = 0; i < lex->title_len; i++)
         kgex__free(lex->title[i].title);
@@ -391,9 +392,9 @@ static int check_object(check *c, json_t *obj, const char *path, const char *con
                 if (!is_nonempty_string(v))
                     return bad(c, where, "expected a non-empty string");
                 if ((strcmp(name, "iso3") == 0 || strcmp(name, "wikidata") == 0 ||
-                     strcmp(name, "cameo") == 0) &&
-                    !check_pattern(json_string_value(v), name))
-                    return bad(c, where, strcmp(name, "iso3") == 0       ? "expected 3 capital letters"
+                     strcmp(name, "cameo") == 0 || strcmp(name, "state") == 0) &&
+                    !check_pattern(json_string_value(v), strcmp(name, "state") ? name : "iso3"))
+                    return bad(c, where, strcmp(name, "wikidata") && strcmp(name, "cameo") ? "expected 3 capital letters"
                                          : strcmp(name, "wikidata") == 0 ? "expected a QID like Q399"
                                                                          : "expected a CAMEO code");
                 break;
@@ -427,7 +428,7 @@ static const char *const state_fields[] = {
     "id:s!", "name:s!", "official_name:s", "aliases:a", "adjectives:a", "demonyms:a",
     "capitals:a", "seats:a", "iso3:s!", "wikidata:s", "un_member:b!", NULL};
 static const char *const org_fields[] = {"id:s!", "name:s!", "acronyms:a", "aliases:a",
-                                         "type:s!", "wikidata:s", NULL};
+                                         "type:s!", "wikidata:s", "state:s", NULL};
 static const char *const title_fields[] = {"title:s!", "class:s!", NULL};
 static const char *const trigger_fields[] = {"relation:s!", "pos:s!", "forms:a!", "cameo:s",
                                              NULL};
@@ -579,6 +580,13 @@ static int add_entity(kgex_lexicon *lex, json_t *item, kgex_kind kind, size_t *i
     e->iso3 = kgex__strdup(str(item, "iso3"));
     e->wikidata = kgex__strdup(str(item, "wikidata"));
     e->org_type = kgex__strdup(str(item, "type"));
+    if (str(item, "state")) {
+        char sid[16];
+        snprintf(sid, sizeof(sid), "state/%s", str(item, "state"));
+        e->state = kgex__strdup(sid);
+        if (!e->state)
+            return KGEX_ENOMEM;
+    }
     if (json_array_size(json_object_get(item, "adjectives")) > 0)
         e->adjective =
             kgex__strdup(json_string_value(json_array_get(json_object_get(item, "adjectives"), 0)));

@@ -45,6 +45,7 @@ typedef struct kgex__entity {
     char *iso3;
     char *wikidata;
     char *org_type; /* organizations: intergovernmental, governmental, ... */
+    char *state;    /* organizations: "state/XXX" of the state whose body it is, or NULL */
 } kgex__entity;
 
 typedef struct kgex__title {
