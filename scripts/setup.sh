@@ -60,11 +60,12 @@ else
     say "system packages: all installed"
 fi
 
-if [ ! -d tests/e2e/js/node_modules ]; then
+if [ ! -f tests/e2e/js/node_modules/.package-lock.json ] ||
+    [ tests/e2e/js/package-lock.json -nt tests/e2e/js/node_modules/.package-lock.json ]; then
     say "npm ci in tests/e2e/js"
     (cd tests/e2e/js && as_user npm ci --no-audit --no-fund)
 else
-    say "tests/e2e/js/node_modules: present"
+    say "tests/e2e/js/node_modules: up to date"
 fi
 
 say "building build/ (RelWithDebInfo)"
