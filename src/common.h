@@ -18,6 +18,15 @@ void kgex__free(void *ptr);
 char *kgex__strdup(const char *s);
 char *kgex__strndup(const char *s, size_t len);
 
+/* Test hook (tests/unit/test_oom.c): after `n` more successful
+ * allocations through the wrappers above, every one fails (returns NULL)
+ * until the hook is reset with a negative `n` (the default: never fail).
+ * Not thread-safe; costs one compare per allocation. */
+void kgex__alloc_fail_after(long n);
+/* Allocations made through the wrappers since the last
+ * kgex__alloc_fail_after() call with n >= 0 (counted only while armed). */
+long kgex__alloc_count(void);
+
 /* Fill `err` (if not NULL) with code and printf-style message; returns code. */
 int kgex__error_set(kgex_error *err, int code, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));

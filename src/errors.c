@@ -77,18 +77,51 @@ int kgex__error_at(kgex_error *err, int code, const char *source, int line, int 
     return code;
 }
 
+/* Fault injection for tests: -1 never fails; else the number of
+ * allocations still allowed to succeed. */
+static long alloc_budget = -1;
+static long alloc_count;
+
+void kgex__alloc_fail_after(long n)
+{
+    alloc_budget = n < 0 ? -1 : n;
+    alloc_count = 0;
+}
+
+long kgex__alloc_count(void)
+{
+    return alloc_count;
+}
+
+static int alloc_fails(void)
+{
+    if (alloc_budget < 0)
+        return 0; /* the usual case: no shared state written */
+    alloc_count++;
+    if (alloc_budget == 0)
+        return 1;
+    alloc_budget--;
+    return 0;
+}
+
 void *kgex__malloc(size_t size)
 {
+    if (alloc_fails())
+        return NULL;
     return malloc(size ? size : 1);
 }
 
 void *kgex__calloc(size_t n, size_t size)
 {
+    if (alloc_fails())
+        return NULL;
     return calloc(n ? n : 1, size ? size : 1);
 }
 
 void *kgex__realloc(void *ptr, size_t size)
 {
+    if (alloc_fails())
+        return NULL;
     return realloc(ptr, size ? size : 1);
 }
 

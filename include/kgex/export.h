@@ -1,5 +1,6 @@
 /*
- * export.h - writing a graph as GraphML or JSON-LD.
+ * export.h - writing a graph as GraphML, JSON-LD, GEXF, N-Quads,
+ * N-Triples or an SVG picture.
  *
  * The *_write_file functions write to a temporary file next to `path` and
  * rename it into place only when complete: on error the previous file at
@@ -22,5 +23,32 @@ KGEX_EXTERN int kgex_graphml_write_file(const kgex_graph *graph, const char *pat
 /* Write one JSON-LD 1.1 document with an inline @context to `fp`. */
 KGEX_EXTERN int kgex_jsonld_write(const kgex_graph *graph, FILE *fp, kgex_error *err);
 KGEX_EXTERN int kgex_jsonld_write_file(const kgex_graph *graph, const char *path, kgex_error *err);
+
+/* Write GEXF 1.3 (valid against the GEXF 1.3 RELAX NG schema), for Gephi:
+ * node colour by kind, size by PageRank and position from the layout when
+ * the graph has been analyzed (analytics.h), event dates as time intervals
+ * (mode="dynamic", timeformat="date"), the relation as the edge kind. */
+KGEX_EXTERN int kgex_gexf_write(const kgex_graph *graph, FILE *fp, kgex_error *err);
+KGEX_EXTERN int kgex_gexf_write_file(const kgex_graph *graph, const char *path, kgex_error *err);
+
+/* Write the triples of the JSON-LD output as N-Quads, each in the named
+ * graph of the document it was read from (KGEX_DOC_GRAPH_BASE followed by
+ * the percent-encoded document name); counts and analytics, which sum over
+ * all documents, and facts without provenance are in the default graph. */
+#define KGEX_DOC_GRAPH_BASE "https://w3id.org/kgex/doc/"
+KGEX_EXTERN int kgex_nquads_write(const kgex_graph *graph, FILE *fp, kgex_error *err);
+KGEX_EXTERN int kgex_nquads_write_file(const kgex_graph *graph, const char *path, kgex_error *err);
+
+/* Write the same triples as N-Triples (no graph; each triple once). */
+KGEX_EXTERN int kgex_ntriples_write(const kgex_graph *graph, FILE *fp, kgex_error *err);
+KGEX_EXTERN int kgex_ntriples_write_file(const kgex_graph *graph, const char *path,
+                                         kgex_error *err);
+
+/* Draw the graph as an SVG 1.1 picture: nodes at the layout positions
+ * (analytics.h; a circle when the graph has not been analyzed), coloured
+ * by kind and sized by PageRank, edges coloured by relation, labels, and a
+ * legend. */
+KGEX_EXTERN int kgex_svg_write(const kgex_graph *graph, FILE *fp, kgex_error *err);
+KGEX_EXTERN int kgex_svg_write_file(const kgex_graph *graph, const char *path, kgex_error *err);
 
 #endif

@@ -40,6 +40,27 @@ typedef struct kgex_provenance {
     size_t end;
 } kgex_provenance;
 
+/* Measures of one node (analytics.h). Degrees count distinct (source,
+ * relation, target) edges; the weighted degree sums their weights
+ * (mentions), in and out.
+ * PageRank is directed with damping 0.85 and edge weights (it sums to 1
+ * over the graph). Betweenness is directed and unweighted. Communities are
+ * found with igraph's multilevel (Louvain) method on the undirected,
+ * weighted projection; communities and components are numbered from 0 in
+ * the order of their first node in kgex_graph_node_order(). x and y are a
+ * Fruchterman-Reingold layout scaled into [-1, 1]. */
+typedef struct kgex_metrics {
+    size_t in_degree;
+    size_t out_degree;
+    double weighted_degree;
+    double pagerank;
+    double betweenness;
+    size_t community;
+    size_t component;
+    double x;
+    double y;
+} kgex_metrics;
+
 /* Read-only view of a node; strings are borrowed, valid until the graph is
  * freed or the node changes. Optional strings are NULL when unset. */
 typedef struct kgex_node {
@@ -57,6 +78,8 @@ typedef struct kgex_node {
     size_t mentions;
     kgex_provenance *prov; /* every mention, in order */
     size_t prov_len;
+    int has_metrics; /* 1 once kgex_graph_analyze() has run (analytics.h) */
+    kgex_metrics metrics;
 } kgex_node;
 
 typedef struct kgex_edge {

@@ -4,11 +4,13 @@
 #ifndef KGEX_KGEX_H
 #define KGEX_KGEX_H
 
+#include "analytics.h"
 #include "common.h"
 #include "errors.h"
 #include "export.h"
 #include "extract.h"
 #include "graph.h"
+#include "input.h"
 #include "lexicon.h"
 
 #endif

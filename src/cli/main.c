@@ -9,6 +9,7 @@
 #include <dirent.h>
 #include <errno.h>
 #include <getopt.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -16,9 +17,10 @@
 #include <time.h>
 
 #include "kgex/kgex.h"
+#include "report.h"
 
 enum { EXIT_INTERNAL = 1, EXIT_USAGE = 2, EXIT_INPUT = 3, EXIT_OUTPUT = 4 };
-enum { FMT_NONE = 0, FMT_GRAPHML, FMT_JSONLD };
+enum { FMT_NONE = 0, FMT_GRAPHML, FMT_JSONLD, FMT_GEXF, FMT_NQUADS, FMT_NTRIPLES, FMT_SVG };
 
 #define MAX_DEPTH 64
 
@@ -42,6 +44,10 @@ typedef struct options {
     int timings;
     int no_default_lexicon;
     const char *date;
+    int input_format; /* KGEX_INPUT_AUTO, _TEXT or _HTML (--input) */
+    int strict;       /* --strict: any skip or warning fails the run */
+    int analytics; /* -1: when a GEXF or SVG output or --report needs it */
+    int report;
 } options;
 
 static const char *progname = "kgex";
@@ -51,23 +57,37 @@ static void usage(FILE *fp)
     fprintf(fp,
             "Usage: %s [OPTION]... PATH...\n"
             "Extract a knowledge graph of states, organizations, officials and events\n"
-            "from English news text and write it as GraphML or JSON-LD.\n"
+            "from English news text and write it as GraphML, JSON-LD, GEXF, N-Quads,\n"
+            "N-Triples or an SVG picture.\n"
             "\n"
-            "Each PATH is a UTF-8 text file (one document), a directory (its *.txt files,\n"
-            "recursively, in sorted order) or '-' for standard input.\n"
+            "Each PATH is a text file (UTF-8, or UTF-16 with a byte order mark) or an HTML\n"
+            "page (.html, .htm), one document each; a directory (its *.txt, *.html and\n"
+            "*.htm files, recursively, in sorted order); or '-' for standard input.\n"
             "\n"
             "Options:\n"
             "  -o, --output FILE      write the graph to FILE; the format comes from the\n"
-            "                         extension (.graphml, .jsonld/.json) or -f; repeat to\n"
-            "                         write several formats from one extraction\n"
-            "                         (default: GraphML on standard output)\n"
-            "  -f, --format FORMAT    graphml or jsonld, for outputs whose extension does\n"
-            "                         not tell and for standard output\n"
+            "                         extension (.graphml, .jsonld/.json, .gexf, .nq, .nt,\n"
+            "                         .svg) or -f; repeat to write several formats from\n"
+            "                         one extraction (default: GraphML on standard output)\n"
+            "  -f, --format FORMAT    graphml, jsonld, gexf, nquads, ntriples or svg, for\n"
+            "                         outputs whose extension does not tell and for\n"
+            "                         standard output\n"
+            "      --analytics        compute degrees, PageRank, betweenness, communities\n"
+            "                         and components (igraph) and write them as node\n"
+            "                         attributes; on by default with a GEXF or SVG output\n"
+            "                         or --report\n"
+            "      --no-analytics     do not compute them\n"
+            "      --report           print a readable summary of the graph on standard\n"
+            "                         output (standard error when the graph goes there)\n"
             "  -l, --lexicon FILE     add a lexicon JSON file (schemas/lexicon.schema.json);\n"
             "                         repeatable\n"
             "      --no-default-lexicon  use only the --lexicon files\n"
             "  -d, --date YYYY-MM-DD  publication date of the documents, to resolve\n"
             "                         'on Tuesday' and dates without a year\n"
+            "      --input FORMAT     text, html or auto: how to read the inputs (default\n"
+            "                         auto: HTML for .html and .htm names, else text)\n"
+            "      --strict           fail (exit 3, no output written) when any input is\n"
+            "                         skipped or gives a warning\n"
             "  -q, --quiet            no summary line and no warnings on standard error\n"
             "      --timings          print the time spent reading, extracting and writing\n"
             "  -h, --help             show this help and exit\n"
@@ -94,6 +114,14 @@ static int format_of(const char *path, int fallback)
         return FMT_GRAPHML;
     if (dot && (strcmp(dot, ".jsonld") == 0 || strcmp(dot, ".json") == 0))
         return FMT_JSONLD;
+    if (dot && strcmp(dot, ".gexf") == 0)
+        return FMT_GEXF;
+    if (dot && strcmp(dot, ".nq") == 0)
+        return FMT_NQUADS;
+    if (dot && strcmp(dot, ".nt") == 0)
+        return FMT_NTRIPLES;
+    if (dot && strcmp(dot, ".svg") == 0)
+        return FMT_SVG;
     return fallback;
 }
 
@@ -103,6 +131,14 @@ static int parse_format(const char *s)
         return FMT_GRAPHML;
     if (strcmp(s, "jsonld") == 0 || strcmp(s, "json-ld") == 0)
         return FMT_JSONLD;
+    if (strcmp(s, "gexf") == 0)
+        return FMT_GEXF;
+    if (strcmp(s, "nquads") == 0 || strcmp(s, "n-quads") == 0)
+        return FMT_NQUADS;
+    if (strcmp(s, "ntriples") == 0 || strcmp(s, "n-triples") == 0)
+        return FMT_NTRIPLES;
+    if (strcmp(s, "svg") == 0)
+        return FMT_SVG;
     return FMT_NONE;
 }
 
@@ -137,33 +173,104 @@ static int cmp_str(const void *a, const void *b)
     return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
-static int has_txt_suffix(const char *name)
+static int has_suffix(const char *name, const char *suffix)
 {
-    size_t n = strlen(name);
-    return n > 4 && strcmp(name + n - 4, ".txt") == 0;
+    size_t n = strlen(name), k = strlen(suffix);
+
+    return n > k && strcmp(name + n - k, suffix) == 0;
 }
 
-/* Collect the *.txt files under dir, recursively; unreadable entries are
- * reported and counted in *skipped. */
-static int walk(const char *dir, strlist *out, int depth, int quiet, size_t *skipped)
+/* Why inputs were skipped, and warnings, for the summary and --strict. */
+typedef struct skips {
+    size_t binary, unreadable, broken_link, too_large, loop, other;
+    size_t warnings;
+} skips;
+
+static size_t skips_total(const skips *sk)
+{
+    return sk->binary + sk->unreadable + sk->broken_link + sk->too_large + sk->loop + sk->other;
+}
+
+/* A directory walk: what to collect, where, and the directories seen (by
+ * device and inode, so that a symbolic link loop is read once). */
+typedef struct walker {
+    strlist *out;
+    int input_format;
+    int quiet;
+    skips *sk;
+    struct stat *seen;
+    size_t seen_len, seen_cap;
+} walker;
+
+static int is_input_name(const walker *w, const char *name)
+{
+    int html = has_suffix(name, ".html") || has_suffix(name, ".htm");
+
+    if (w->input_format == KGEX_INPUT_HTML)
+        return html;
+    if (w->input_format == KGEX_INPUT_TEXT)
+        return has_suffix(name, ".txt");
+    return html || has_suffix(name, ".txt");
+}
+
+/* 1 when the directory `st` was walked already, else remember it (0);
+ * -1 when out of memory. */
+static int seen_dir(walker *w, const struct stat *st)
+{
+    size_t i;
+
+    for (i = 0; i < w->seen_len; i++) {
+        if (w->seen[i].st_dev == st->st_dev && w->seen[i].st_ino == st->st_ino)
+            return 1;
+    }
+    if (w->seen_len == w->seen_cap) {
+        size_t ncap = w->seen_cap ? w->seen_cap * 2 : 16;
+        struct stat *p = realloc(w->seen, ncap * sizeof(*p));
+
+        if (!p)
+            return -1;
+        w->seen = p;
+        w->seen_cap = ncap;
+    }
+    w->seen[w->seen_len++] = *st;
+    return 0;
+}
+
+/* Collect the input files under dir (see is_input_name), recursively;
+ * unreadable entries, broken symbolic links and link loops are reported
+ * and counted in w->sk. */
+static int walk(walker *w, const char *dir, int depth)
 {
     DIR *dp;
     struct dirent *de;
     strlist names = {0};
+    struct stat dst;
     size_t i;
     int rc = 0;
 
     if (depth > MAX_DEPTH) {
-        if (!quiet)
+        if (!w->quiet)
             fprintf(stderr, "%s: %s: directory nesting too deep, skipped\n", progname, dir);
-        (*skipped)++;
+        w->sk->other++;
         return 0;
+    }
+    if (stat(dir, &dst) == 0) {
+        rc = seen_dir(w, &dst);
+        if (rc != 0) {
+            if (rc > 0 && !w->quiet)
+                fprintf(stderr, "%s: %s: directory already read (symbolic link loop?), skipped\n",
+                        progname, dir);
+            if (rc > 0)
+                w->sk->loop++;
+            return rc < 0 ? -1 : 0;
+        }
     }
     dp = opendir(dir);
     if (!dp) {
-        if (!quiet)
-            fprintf(stderr, "%s: %s: cannot open directory: %s\n", progname, dir, strerror(errno));
-        (*skipped)++;
+        if (!w->quiet)
+            fprintf(stderr, "%s: %s: cannot open directory: %s, skipped\n", progname, dir,
+                    strerror(errno));
+        w->sk->unreadable++;
         return 0;
     }
     while ((de = readdir(dp)) != NULL) {
@@ -175,7 +282,8 @@ static int walk(const char *dir, strlist *out, int depth, int quiet, size_t *ski
         }
     }
     closedir(dp);
-    qsort(names.items, names.len, sizeof(char *), cmp_str);
+    if (names.len > 1)
+        qsort(names.items, names.len, sizeof(char *), cmp_str);
     for (i = 0; i < names.len && rc == 0; i++) {
         size_t n = strlen(dir) + strlen(names.items[i]) + 2;
         char *path = malloc(n);
@@ -187,79 +295,24 @@ static int walk(const char *dir, strlist *out, int depth, int quiet, size_t *ski
         }
         snprintf(path, n, "%s%s%s", dir, dir[strlen(dir) - 1] == '/' ? "" : "/", names.items[i]);
         if (stat(path, &st) != 0) {
-            if (!quiet)
-                fprintf(stderr, "%s: %s: %s, skipped\n", progname, path, strerror(errno));
-            (*skipped)++;
+            int broken = lstat(path, &st) == 0 && S_ISLNK(st.st_mode);
+
+            if (!w->quiet)
+                fprintf(stderr, "%s: %s: %s, skipped\n", progname, path,
+                        broken ? "broken symbolic link" : strerror(errno));
+            if (broken)
+                w->sk->broken_link++;
+            else
+                w->sk->unreadable++;
         } else if (S_ISDIR(st.st_mode)) {
-            rc = walk(path, out, depth + 1, quiet, skipped);
-        } else if (S_ISREG(st.st_mode) && has_txt_suffix(names.items[i])) {
-            rc = strlist_add(out, path);
+            rc = walk(w, path, depth + 1);
+        } else if (S_ISREG(st.st_mode) && is_input_name(w, names.items[i])) {
+            rc = strlist_add(w->out, path);
         }
         free(path);
     }
     strlist_free(&names);
     return rc;
-}
-
-/* Read all of fp into a new buffer. */
-static char *slurp(FILE *fp, size_t *len_out)
-{
-    size_t len = 0, cap = 65536, n;
-    char *buf = malloc(cap), *p;
-
-    if (!buf)
-        return NULL;
-    for (;;) {
-        if (len == cap) {
-            cap *= 2;
-            p = realloc(buf, cap);
-            if (!p) {
-                free(buf);
-                errno = ENOMEM;
-                return NULL;
-            }
-            buf = p;
-        }
-        n = fread(buf + len, 1, cap - len, fp);
-        len += n;
-        if (n == 0)
-            break;
-    }
-    if (ferror(fp)) {
-        free(buf);
-        return NULL;
-    }
-    *len_out = len;
-    return buf;
-}
-
-/* Byte offset of the first invalid UTF-8 sequence, or len. */
-static size_t first_invalid_utf8(const unsigned char *s, size_t len)
-{
-    size_t i = 0;
-
-    while (i < len) {
-        unsigned char c = s[i];
-        size_t n, k;
-
-        if (c < 0x80) {
-            i++;
-            continue;
-        }
-        n = (c >= 0xC2 && c <= 0xDF) ? 2 : (c >= 0xE0 && c <= 0xEF) ? 3 : (c >= 0xF0 && c <= 0xF4) ? 4 : 0;
-        if (n == 0 || i + n > len)
-            return i;
-        for (k = 1; k < n; k++) {
-            if ((s[i + k] & 0xC0) != 0x80)
-                return i;
-        }
-        if (n == 3 && ((c == 0xE0 && s[i + 1] < 0xA0) || (c == 0xED && s[i + 1] >= 0xA0)))
-            return i;
-        if (n == 4 && ((c == 0xF0 && s[i + 1] < 0x90) || (c == 0xF4 && s[i + 1] >= 0x90)))
-            return i;
-        i += n;
-    }
-    return len;
 }
 
 static int exit_code_for(int error)
@@ -308,6 +361,66 @@ static void print_summary(const kgex_graph *graph, const kgex_extract_stats *st,
                 i < KGEX_REL_ABOUT ? ", " : ")\n");
 }
 
+/* Write the graph in one output's format. */
+static int write_output(const kgex_graph *graph, const output *out, kgex_error *err)
+{
+    switch (out->format) {
+        case FMT_JSONLD:
+            return kgex_jsonld_write_file(graph, out->path, err);
+        case FMT_GEXF:
+            return kgex_gexf_write_file(graph, out->path, err);
+        case FMT_NQUADS:
+            return kgex_nquads_write_file(graph, out->path, err);
+        case FMT_NTRIPLES:
+            return kgex_ntriples_write_file(graph, out->path, err);
+        case FMT_SVG:
+            return kgex_svg_write_file(graph, out->path, err);
+        default:
+            return kgex_graphml_write_file(graph, out->path, err);
+    }
+}
+
+/* --analytics / --no-analytics, or on when a GEXF or SVG output or the
+ * report uses the measures. */
+static int wants_analytics(const options *opt)
+{
+    size_t i;
+
+    if (opt->analytics >= 0)
+        return opt->analytics;
+    if (opt->report)
+        return 1;
+    for (i = 0; i < opt->outputs_len; i++) {
+        if (opt->outputs[i].format == FMT_GEXF || opt->outputs[i].format == FMT_SVG)
+            return 1;
+    }
+    return 0;
+}
+
+/* The second summary line, when something was skipped or warned about. */
+static void print_skips(const skips *sk)
+{
+    static const char *const what[] = {"binary", "unreadable", "broken symbolic link",
+                                        "over the size limit", "directory link loop", "other"};
+    size_t counts[6], i, total = skips_total(sk);
+    const char *sep = ": ";
+
+    counts[0] = sk->binary;
+    counts[1] = sk->unreadable;
+    counts[2] = sk->broken_link;
+    counts[3] = sk->too_large;
+    counts[4] = sk->loop;
+    counts[5] = sk->other;
+    fprintf(stderr, "%s: %zu skipped", progname, total);
+    for (i = 0; i < 6; i++) {
+        if (counts[i]) {
+            fprintf(stderr, "%s%zu %s", sep, counts[i], what[i]);
+            sep = ", ";
+        }
+    }
+    fprintf(stderr, "; %zu warning%s\n", sk->warnings, sk->warnings == 1 ? "" : "s");
+}
+
 int main(int argc, char **argv)
 {
     static const struct option longopts[] = {
@@ -315,6 +428,9 @@ int main(int argc, char **argv)
         {"lexicon", required_argument, NULL, 'l'}, {"date", required_argument, NULL, 'd'},
         {"quiet", no_argument, NULL, 'q'},         {"timings", no_argument, NULL, 'T'},
         {"no-default-lexicon", no_argument, NULL, 'N'},
+        {"analytics", no_argument, NULL, 'A'},     {"no-analytics", no_argument, NULL, 'a'},
+        {"report", no_argument, NULL, 'R'},
+        {"input", required_argument, NULL, 'I'},   {"strict", no_argument, NULL, 'S'},
         {"help", no_argument, NULL, 'h'},          {"version", no_argument, NULL, 'V'},
         {NULL, 0, NULL, 0}};
     options opt;
@@ -325,11 +441,20 @@ int main(int argc, char **argv)
     kgex_extract_stats st;
     kgex_error err;
     strlist inputs = {0};
+    skips sk;
+    walker wk;
+    kgex_input_options iopt = KGEX_INPUT_OPTIONS_INIT;
+    kgex_document *doc = NULL;
     size_t i, skipped = 0;
     double t0, t_read = 0, t_extract = 0, t_write = 0, t_lex = 0;
     int c, rc = 0, error;
 
     memset(&opt, 0, sizeof(opt));
+    memset(&sk, 0, sizeof(sk));
+    memset(&wk, 0, sizeof(wk));
+    /* a closed stdout pipe is a write error (exit 4), not a silent death */
+    signal(SIGPIPE, SIG_IGN);
+    opt.analytics = -1;
     kgex_error_clear(&err);
     opt.outputs = calloc((size_t)argc + 1, sizeof(*opt.outputs));
     opt.lexicons = calloc((size_t)argc + 1, sizeof(*opt.lexicons));
@@ -347,7 +472,9 @@ int main(int argc, char **argv)
             case 'f':
                 opt.format = parse_format(optarg);
                 if (opt.format == FMT_NONE) {
-                    fprintf(stderr, "%s: unknown format '%s' (expected graphml or jsonld)\n",
+                    fprintf(stderr,
+                            "%s: unknown format '%s' (expected graphml, jsonld, gexf, "
+                            "nquads, ntriples or svg)\n",
                             progname, optarg);
                     rc = EXIT_USAGE;
                     goto done;
@@ -359,6 +486,23 @@ int main(int argc, char **argv)
             case 'd':
                 opt.date = optarg;
                 break;
+            case 'I':
+                if (strcmp(optarg, "text") == 0) {
+                    opt.input_format = KGEX_INPUT_TEXT;
+                } else if (strcmp(optarg, "html") == 0) {
+                    opt.input_format = KGEX_INPUT_HTML;
+                } else if (strcmp(optarg, "auto") == 0) {
+                    opt.input_format = KGEX_INPUT_AUTO;
+                } else {
+                    fprintf(stderr, "%s: unknown input format '%s' (expected text, html or auto)\n",
+                            progname, optarg);
+                    rc = EXIT_USAGE;
+                    goto done;
+                }
+                break;
+            case 'S':
+                opt.strict = 1;
+                break;
             case 'q':
                 opt.quiet = 1;
                 break;
@@ -367,6 +511,15 @@ int main(int argc, char **argv)
                 break;
             case 'N':
                 opt.no_default_lexicon = 1;
+                break;
+            case 'A':
+                opt.analytics = 1;
+                break;
+            case 'a':
+                opt.analytics = 0;
+                break;
+            case 'R':
+                opt.report = 1;
                 break;
             case 'h':
                 usage(stdout);
@@ -392,8 +545,8 @@ int main(int argc, char **argv)
                                     : format_of(opt.outputs[i].path, opt.format);
         if (opt.outputs[i].format == FMT_NONE) {
             fprintf(stderr,
-                    "%s: %s: cannot tell the output format from the extension; use -f graphml "
-                    "or -f jsonld\n",
+                    "%s: %s: cannot tell the output format from the extension; use -f graphml, "
+                    "jsonld, gexf, nquads, ntriples or svg\n",
                     progname, opt.outputs[i].path);
             rc = EXIT_USAGE;
             goto done;
@@ -428,7 +581,11 @@ int main(int argc, char **argv)
             rc = EXIT_INPUT;
             goto done;
         } else if (S_ISDIR(sb.st_mode)) {
-            error = walk(argv[i], &inputs, 0, opt.quiet, &skipped);
+            wk.out = &inputs;
+            wk.input_format = opt.input_format;
+            wk.quiet = opt.quiet;
+            wk.sk = &sk;
+            error = walk(&wk, argv[i], 0);
         } else {
             error = strlist_add(&inputs, argv[i]);
         }
@@ -447,63 +604,81 @@ int main(int argc, char **argv)
         rc = EXIT_INTERNAL;
         goto done;
     }
-    xopt.date = opt.date;
+    iopt.format = (kgex_input_format)opt.input_format;
     for (i = 0; i < inputs.len; i++) {
         const char *path = inputs.items[i];
-        int is_stdin = strcmp(path, "-") == 0;
-        FILE *fp;
-        char *text;
-        size_t len = 0, bad;
+        const char *name = strcmp(path, "-") == 0 ? "<stdin>" : path;
+        size_t w;
 
         t0 = now();
-        fp = is_stdin ? stdin : fopen(path, "rb");
-        if (!fp) {
-            fprintf(stderr, "%s: %s: %s\n", progname, path, strerror(errno));
-            rc = EXIT_INPUT;
-            goto done;
-        }
-        text = slurp(fp, &len);
-        if (!text) {
-            fprintf(stderr, "%s: %s: read error: %s\n", progname, is_stdin ? "<stdin>" : path,
-                    strerror(errno));
-            if (!is_stdin)
-                fclose(fp);
-            rc = EXIT_INPUT;
-            goto done;
-        }
-        if (!is_stdin)
-            fclose(fp);
+        kgex_error_clear(&err);
+        error = kgex_document_load_file(&doc, path, &iopt, &err);
         t_read += now() - t0;
-        if (memchr(text, '\0', len)) {
+        if (error == KGEX_ENOMEM || error == KGEX_EINVAL) {
+            print_error(&err, error);
+            rc = error == KGEX_ENOMEM ? EXIT_INTERNAL : EXIT_USAGE;
+            goto done;
+        }
+        if (error < 0) {
+            /* binary, unreadable, too large: say why and go on */
             if (!opt.quiet)
-                fprintf(stderr, "%s: %s: binary file (NUL byte at offset %zu), skipped\n", progname,
-                        is_stdin ? "<stdin>" : path, (size_t)((char *)memchr(text, '\0', len) - text));
-            skipped++;
-            free(text);
+                fprintf(stderr, "%s: %s: %s, skipped\n", progname, name,
+                        err.message[0] ? err.message : kgex_strerror(error));
+            if (error == KGEX_EPARSE)
+                sk.binary++;
+            else if (error == KGEX_ELIMIT)
+                sk.too_large++;
+            else
+                sk.unreadable++;
             continue;
         }
-        bad = first_invalid_utf8((const unsigned char *)text, len);
-        if (bad < len && !opt.quiet)
-            fprintf(stderr, "%s: %s: invalid UTF-8 at byte offset %zu (such bytes are ignored)\n",
-                    progname, is_stdin ? "<stdin>" : path, bad);
+        for (w = 0; w < kgex_document_warning_count(doc); w++) {
+            if (!opt.quiet)
+                fprintf(stderr, "%s: %s: warning: %s\n", progname, name,
+                        kgex_document_warning(doc, w));
+            sk.warnings++;
+        }
+        if (opt.strict && (skips_total(&sk) || sk.warnings)) {
+            /* keep reading, to report every problem, but extract no more */
+            kgex_document_free(doc);
+            doc = NULL;
+            continue;
+        }
+        xopt.date = opt.date ? opt.date : kgex_document_date(doc);
         t0 = now();
-        error = kgex_extract_text(x, is_stdin ? "<stdin>" : path, text, len, &xopt, &err);
+        error = kgex_extract_text(x, name, kgex_document_text(doc), kgex_document_len(doc), &xopt,
+                                  &err);
         t_extract += now() - t0;
-        free(text);
+        kgex_document_free(doc);
+        doc = NULL;
         if (error < 0) {
             print_error(&err, error);
             rc = exit_code_for(error);
             goto done;
         }
     }
+    skipped += skips_total(&sk);
+    if (opt.strict && (skipped || sk.warnings)) {
+        fprintf(stderr, "%s: --strict: %zu input%s skipped, %zu warning%s; no output written\n",
+                progname, skipped, skipped == 1 ? "" : "s", sk.warnings,
+                sk.warnings == 1 ? "" : "s");
+        rc = EXIT_INPUT;
+        goto done;
+    }
 
     /* outputs */
     t0 = now();
+    if (wants_analytics(&opt)) {
+        error = kgex_graph_analyze(graph);
+        if (error < 0) {
+            fprintf(stderr, "%s: analytics: %s\n", progname, kgex_strerror(error));
+            rc = EXIT_INTERNAL;
+            goto done;
+        }
+    }
     for (i = 0; i < opt.outputs_len; i++) {
         kgex_error_clear(&err);
-        error = opt.outputs[i].format == FMT_JSONLD
-                    ? kgex_jsonld_write_file(graph, opt.outputs[i].path, &err)
-                    : kgex_graphml_write_file(graph, opt.outputs[i].path, &err);
+        error = write_output(graph, &opt.outputs[i], &err);
         if (error < 0) {
             print_error(&err, error);
             rc = error == KGEX_ENOMEM ? EXIT_INTERNAL : EXIT_OUTPUT;
@@ -514,11 +689,33 @@ int main(int argc, char **argv)
     kgex_extractor_stats(x, &st);
     if (!opt.quiet)
         print_summary(graph, &st, skipped);
+    if (!opt.quiet && (skipped || sk.warnings))
+        print_skips(&sk);
+    if (opt.report) {
+        int to_stdout = 1;
+
+        for (i = 0; i < opt.outputs_len; i++)
+            to_stdout = to_stdout && strcmp(opt.outputs[i].path, "-") != 0;
+        if (kgex_cli_report(to_stdout ? stdout : stderr, graph) < 0) {
+            fprintf(stderr, "%s: cannot write the report: %s\n", progname, strerror(errno));
+            rc = EXIT_OUTPUT;
+            goto done;
+        }
+    }
     if (opt.timings)
         fprintf(stderr,
                 "%s: timings: lexicon %.3f s, read %.3f s, extract %.3f s, write %.3f s\n",
                 progname, t_lex, t_read, t_extract, t_write);
 done:
+    /* anything printed on stdout (help, version, report, a graph) must
+     * have reached it: a full disk or closed pipe is an output error */
+    if (rc == 0 && (fflush(stdout) != 0 || ferror(stdout))) {
+        fprintf(stderr, "%s: standard output: write error: %s\n", progname,
+                strerror(errno ? errno : EIO));
+        rc = EXIT_OUTPUT;
+    }
+    kgex_document_free(doc);
+    free(wk.seen);
     kgex_extractor_free(x);
     kgex_graph_free(graph);
     kgex_lexicon_free(lex);

@@ -13,6 +13,8 @@
  *     data key "canonical_id";
  *   - every <key> says for="node" or for="edge", attr.name and attr.type,
  *     has no <default>, and all keys are declared even when unused;
+ *   - the analytics keys (in_degree ... component) are declared and
+ *     written only when the graph has been analyzed (analytics.h);
  *   - text is scrubbed of what XML 1.0 forbids (escape.h) before libxml2
  *     escapes it.
  * The library does not print: libxml2's error handlers are silenced while
@@ -28,6 +30,8 @@
 #include "common.h"
 #include "export/atomic.h"
 #include "export/escape.h"
+#include "export/number.h"
+#include "kgex/analytics.h"
 #include "kgex/export.h"
 
 #define GRAPHML_NS     "http://graphml.graphdrawing.org/xmlns"
@@ -67,6 +71,18 @@ static const key_def keys[] = {
     {"edge_provenance", "edge", "provenance", "string"},
 };
 
+/* Node keys of the analytics (analytics.h), declared only when the graph
+ * has them, so that a graph without them is written as before. */
+static const key_def metric_keys[] = {
+    {"in_degree", "node", "in_degree", "int"},
+    {"out_degree", "node", "out_degree", "int"},
+    {"weighted_degree", "node", "weighted_degree", "double"},
+    {"pagerank", "node", "pagerank", "double"},
+    {"betweenness", "node", "betweenness", "double"},
+    {"community", "node", "community", "int"},
+    {"component", "node", "component", "int"},
+};
+
 /* APOC node labels, by kgex_kind */
 static const char *const apoc_labels[] = {":State", ":Organization", ":Official", ":Event"};
 
@@ -74,6 +90,7 @@ typedef struct writer {
     xmlTextWriterPtr w;
     kgex__escape_buf buf;
     const kgex_graph *graph;
+    int metrics; /* write the analytics keys and data */
 } writer;
 
 #define XC(s) ((const xmlChar *)(s))
@@ -134,6 +151,19 @@ done:
     return error;
 }
 
+static int write_key(writer *wr, const key_def *k) {
+    int error = KGEX_OK;
+
+    XW(xmlTextWriterStartElement(wr->w, XC("key")));
+    XW(xmlTextWriterWriteAttribute(wr->w, XC("id"), XC(k->id)));
+    XW(xmlTextWriterWriteAttribute(wr->w, XC("for"), XC(k->domain)));
+    XW(xmlTextWriterWriteAttribute(wr->w, XC("attr.name"), XC(k->name)));
+    XW(xmlTextWriterWriteAttribute(wr->w, XC("attr.type"), XC(k->type)));
+    XW(xmlTextWriterEndElement(wr->w));
+done:
+    return error;
+}
+
 static int write_keys(writer *wr) {
     size_t i;
     int error = KGEX_OK;
@@ -142,14 +172,34 @@ static int write_keys(writer *wr) {
         wr->w, XC(" key ids are attr.name, except edge keys whose attr.name a node key also "
                   "has (label, role, cameo, date, provenance): key ids must be unique, so "
                   "those are edge_label, edge_role, ... Read keys by attr.name. ")));
-    for (i = 0; i < sizeof(keys) / sizeof(keys[0]); i++) {
-        XW(xmlTextWriterStartElement(wr->w, XC("key")));
-        XW(xmlTextWriterWriteAttribute(wr->w, XC("id"), XC(keys[i].id)));
-        XW(xmlTextWriterWriteAttribute(wr->w, XC("for"), XC(keys[i].domain)));
-        XW(xmlTextWriterWriteAttribute(wr->w, XC("attr.name"), XC(keys[i].name)));
-        XW(xmlTextWriterWriteAttribute(wr->w, XC("attr.type"), XC(keys[i].type)));
-        XW(xmlTextWriterEndElement(wr->w));
-    }
+    for (i = 0; i < sizeof(keys) / sizeof(keys[0]); i++)
+        CHECK(write_key(wr, &keys[i]));
+    for (i = 0; wr->metrics && i < sizeof(metric_keys) / sizeof(metric_keys[0]); i++)
+        CHECK(write_key(wr, &metric_keys[i]));
+done:
+    return error;
+}
+
+/* The analytics data of a node, in metric_keys order; doubles in the
+ * shortest form that reads back exactly. */
+static int write_metrics(writer *wr, const kgex_metrics *m) {
+    char num[64];
+    int error = KGEX_OK;
+
+    snprintf(num, sizeof(num), "%zu", m->in_degree);
+    CHECK(write_data_raw(wr, "in_degree", num));
+    snprintf(num, sizeof(num), "%zu", m->out_degree);
+    CHECK(write_data_raw(wr, "out_degree", num));
+    kgex__number_shortest(num, sizeof(num), m->weighted_degree);
+    CHECK(write_data_raw(wr, "weighted_degree", num));
+    kgex__number_shortest(num, sizeof(num), m->pagerank);
+    CHECK(write_data_raw(wr, "pagerank", num));
+    kgex__number_shortest(num, sizeof(num), m->betweenness);
+    CHECK(write_data_raw(wr, "betweenness", num));
+    snprintf(num, sizeof(num), "%zu", m->community);
+    CHECK(write_data_raw(wr, "community", num));
+    snprintf(num, sizeof(num), "%zu", m->component);
+    CHECK(write_data_raw(wr, "component", num));
 done:
     return error;
 }
@@ -186,6 +236,8 @@ static int write_node(writer *wr, const kgex_node *n) {
     CHECK(write_data(wr, "date", n->date));
     CHECK(write_data(wr, "cameo", n->cameo));
     CHECK(write_provenance(wr, "provenance", n->prov, n->prov_len));
+    if (wr->metrics)
+        CHECK(write_metrics(wr, &n->metrics));
     XW(xmlTextWriterEndElement(wr->w));
 done:
     return error;
@@ -270,6 +322,7 @@ static int graphml_write(const kgex_graph *graph, FILE *fp, const char *path, kg
     xmlSetGenericErrorFunc(NULL, quiet_error);
     xmlSetStructuredErrorFunc(NULL, NULL);
     wr.graph = graph;
+    wr.metrics = kgex_graph_has_metrics(graph);
     errno = 0;
     out = xmlOutputBufferCreateFile(fp, NULL);
     if (!out) {

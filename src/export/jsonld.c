@@ -14,7 +14,9 @@
  * then, in kgex_graph_edge_order() order, one kgex:Relation object per edge,
  * "@id" https://w3id.org/kgex/id/relation/<n>, with source, target,
  * relation, weight, role/cameo/date and provenance, so that weights and
- * provenance survive in RDF. Strings are scrubbed (escape.h) first: jansson
+ * provenance survive in RDF. When the graph has been analyzed
+ * (analytics.h), node objects also carry inDegree, outDegree,
+ * weightedDegree, pagerank, betweenness, community and component. Strings are scrubbed (escape.h) first: jansson
  * accepts only valid UTF-8, and both writers then carry the same text.
  */
 #include <errno.h>
@@ -25,12 +27,14 @@
 #include "common.h"
 #include "export/atomic.h"
 #include "export/escape.h"
+#include "kgex/analytics.h"
 #include "kgex/export.h"
 
 #define ID_BASE       "https://w3id.org/kgex/id/"
 #define WIKIDATA_BASE "http://www.wikidata.org/entity/"
 /* 15 significant digits print the context's "@version": 1.1 as 1.1, not
- * 1.1000000000000001; it is the only real number we write. */
+ * 1.1000000000000001; the analytics doubles are printed the same way, which
+ * the N-Quads writer relies on (number.h, KGEX__JSON_REAL_DIGITS). */
 #define DUMP_FLAGS (JSON_INDENT(2) | JSON_SORT_KEYS | JSON_REAL_PRECISION(15))
 
 /* Keep identical to schemas/context.jsonld. */
@@ -71,7 +75,14 @@ static const char context_text[] =
     "    \"cameo\": \"kgex:cameo\",\n"
     "    \"date\": \"kgex:date\",\n"
     "    \"role\": \"kgex:role\",\n"
-    "    \"provenance\": {\"@id\": \"kgex:provenance\", \"@container\": \"@set\"}\n"
+    "    \"provenance\": {\"@id\": \"kgex:provenance\", \"@container\": \"@set\"},\n"
+    "    \"inDegree\": {\"@id\": \"kgex:inDegree\", \"@type\": \"xsd:integer\"},\n"
+    "    \"outDegree\": {\"@id\": \"kgex:outDegree\", \"@type\": \"xsd:integer\"},\n"
+    "    \"weightedDegree\": {\"@id\": \"kgex:weightedDegree\", \"@type\": \"xsd:double\"},\n"
+    "    \"pagerank\": {\"@id\": \"kgex:pagerank\", \"@type\": \"xsd:double\"},\n"
+    "    \"betweenness\": {\"@id\": \"kgex:betweenness\", \"@type\": \"xsd:double\"},\n"
+    "    \"community\": {\"@id\": \"kgex:community\", \"@type\": \"xsd:integer\"},\n"
+    "    \"component\": {\"@id\": \"kgex:component\", \"@type\": \"xsd:integer\"}\n"
     "  }\n"
     "}\n";
 
@@ -81,6 +92,7 @@ static const char *const relation_terms[] = {"memberOf",   "officialOf", "attack
 
 typedef struct builder {
     const kgex_graph *graph;
+    int metrics; /* add the analytics to the node objects */
     kgex__escape_buf buf;
 } builder;
 
@@ -207,6 +219,22 @@ static json_t *node_type(kgex_kind kind) {
     }
 }
 
+/* The analytics (analytics.h) as typed numbers; the context types them
+ * xsd:integer and xsd:double. */
+static int set_metrics(json_t *obj, const kgex_metrics *m) {
+    int error = KGEX_OK;
+
+    CHECK(set_new(obj, "inDegree", json_integer((json_int_t)m->in_degree)));
+    CHECK(set_new(obj, "outDegree", json_integer((json_int_t)m->out_degree)));
+    CHECK(set_new(obj, "weightedDegree", json_real(m->weighted_degree)));
+    CHECK(set_new(obj, "pagerank", json_real(m->pagerank)));
+    CHECK(set_new(obj, "betweenness", json_real(m->betweenness)));
+    CHECK(set_new(obj, "community", json_integer((json_int_t)m->community)));
+    CHECK(set_new(obj, "component", json_integer((json_int_t)m->component)));
+done:
+    return error;
+}
+
 static int build_node(builder *b, json_t **out, const kgex_node *n) {
     json_t *obj = NULL;
     json_t *v = NULL;
@@ -239,6 +267,8 @@ static int build_node(builder *b, json_t **out, const kgex_node *n) {
     CHECK(set_text(b, obj, "startDate", n->date));
     CHECK(set_text(b, obj, "cameo", n->cameo));
     CHECK(set_provenance(b, obj, n->prov, n->prov_len));
+    if (b->metrics)
+        CHECK(set_metrics(obj, &n->metrics));
     *out = obj;
     obj = NULL;
 done:
@@ -346,6 +376,7 @@ static int jsonld_write(const kgex_graph *graph, FILE *fp, const char *path, kge
     int saved = 0;
 
     b.graph = graph;
+    b.metrics = kgex_graph_has_metrics(graph);
     CHECK(build_document(&b, &doc));
     errno = 0;
     if (json_dumpf(doc, fp, DUMP_FLAGS) != 0 || fputc('\n', fp) == EOF || fflush(fp) != 0 ||

@@ -82,6 +82,7 @@ typedef struct kgex__doc {
     kgex__tokens t;
     kgex__dent *ent;
     size_t ent_len, ent_cap;
+    int *lex_ent; /* lexicon entity -> doc entity, -1 */
     kgex__mention *men;
     size_t men_len, men_cap;
     int32_t *tok_men;    /* token -> mention, -1 */

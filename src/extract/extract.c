@@ -96,6 +96,7 @@ static void doc_free(kgex__doc *d)
     kgex__free(d->men);
     kgex__free(d->tok_men);
     kgex__free(d->tok_sent);
+    kgex__free(d->lex_ent);
     kgex__free(d->wclass);
     kgex__free(d->tok_title);
     kgex__free(d->title_len);
@@ -376,12 +377,15 @@ int kgex_extract_text(kgex_extractor *x, const char *doc, const char *text, size
     d.trig_pos = kgex__calloc(n, 1);
     d.sent_date = kgex__calloc(d.t.sent_len ? d.t.sent_len : 1, sizeof(*d.sent_date));
     d.wclass = kgex__malloc(n * sizeof(*d.wclass));
-    if (!d.wclass || !d.tok_men || !d.tok_sent || !d.tok_title || !d.title_len || !d.tok_trig || !d.trig_len ||
+    d.lex_ent = kgex__malloc((x->lex->ent_len ? x->lex->ent_len : 1) * sizeof(*d.lex_ent));
+    if (!d.lex_ent || !d.wclass || !d.tok_men || !d.tok_sent || !d.tok_title || !d.title_len || !d.tok_trig || !d.trig_len ||
         !d.trig_pos || !d.sent_date) {
         error = KGEX_ENOMEM;
         goto done;
     }
     d.words = x->words;
+    for (s = 0; s < x->lex->ent_len; s++)
+        d.lex_ent[s] = -1;
     for (s = 0; s < d.t.len; s++)
         d.wclass[s] = kgex__words_class(x->words, kgex__tok_norm(&d.t, s));
     for (s = 0; s < d.t.sent_len; s++) {

@@ -136,11 +136,10 @@ int kgex__doc_lexicon_entity(kgex__doc *d, long lexi, int *out)
     int error, state = -1;
     long si;
 
-    for (k = 0; k < d->ent_len; k++) {
-        if (d->ent[k].lex == lexi) {
-            *out = (int)k;
-            return KGEX_OK;
-        }
+    (void)k;
+    if (d->lex_ent[lexi] >= 0) {
+        *out = d->lex_ent[lexi];
+        return KGEX_OK;
     }
     /* a state's armed forces stand for the state */
     if (le->state && le->org_type && strcmp(le->org_type, "military") == 0) {
@@ -152,8 +151,10 @@ int kgex__doc_lexicon_entity(kgex__doc *d, long lexi, int *out)
         }
     }
     error = new_entity(d, le->kind, le->id, le->name, lexi, out);
-    if (error == 0)
+    if (error == 0) {
         d->ent[*out].stands_for = state;
+        d->lex_ent[lexi] = *out;
+    }
     return error;
 }
 
@@ -911,7 +912,7 @@ static int recent_official(const kgex__doc *d, size_t i, int org, const char *ti
 {
     size_t j, k;
 
-    for (j = i; j-- > 0;) {
+    for (j = i; j-- > 0 && i - j < 3000;) {
         const kgex__mention *m = kgex__mention_at(d, j);
         const kgex__dent *p;
 
@@ -1211,7 +1212,7 @@ int kgex__resolve_pronoun(const kgex__doc *d, size_t i)
     size_t j;
 
     if (strcmp(w, "he") == 0 || strcmp(w, "she") == 0) {
-        for (j = i; j-- > 0;) {
+        for (j = i; j-- > 0 && i - j < 3000;) {
             const kgex__mention *m = kgex__mention_at(d, j);
             if (m && m->ent >= 0 && d->ent[m->ent].kind == KGEX_KIND_OFFICIAL)
                 return m->ent;

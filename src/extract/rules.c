@@ -278,12 +278,12 @@ static int add_rel(kgex__doc *d, kgex_relation rel, int src, int dst, size_t b, 
 
     if (src < 0 || (rel != KGEX_REL_STATED && (dst < 0 || dst == src)))
         return KGEX_OK;
-    for (k = 0; k < d->rel_len; k++) {
+    /* one relation per sentence; relations come in sentence order, so only
+     * the tail of the list can be of this sentence */
+    for (k = d->rel_len; k-- > 0 && d->rel[k].sent >= s;) {
         r = &d->rel[k];
-        if (r->rel == rel && r->src == src && r->dst == dst && r->sent == s &&
-            rel != KGEX_REL_STATED)
-            return KGEX_OK;
-        if (r->rel == rel && r->src == src && r->sent == s && rel == KGEX_REL_STATED)
+        if (r->rel == rel && r->src == src && r->sent == s &&
+            (rel == KGEX_REL_STATED || r->dst == dst))
             return KGEX_OK;
     }
     error = kgex__grow((void **)&d->rel, &d->rel_cap, d->rel_len + 1, sizeof(*d->rel));
