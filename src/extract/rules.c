@@ -128,7 +128,10 @@ static int np_head_left(const kgex__doc *d, size_t j, size_t *start_out)
     /* "Russia and (the) other CSTO member states" */
     if (has_other && k > b + 1 && kgex__is_word(d, k - 1, "and")) {
         size_t s;
-        return np_head_left(d, k - 2, &s);
+        int x = np_head_left(d, k - 2, &s);
+        if (start_out)
+            *start_out = s;
+        return x;
     }
     if (start_out)
         *start_out = k;
@@ -158,13 +161,34 @@ static int sentence_subject(const kgex__doc *d, size_t b)
     m = kgex__mention_at(d, k);
     if (!m || m->location)
         return -1;
-    return np_head_left(d, m->e - 1 + (has(d, m->e, KGEX__W_ACTOR_NOUN) ? 1 : 0), NULL);
+    /* the whole noun phrase: "Russian Foreign Ministry spokeswoman Maria
+     * Zakharova" has the official as its head, not the ministry */
+    for (k = m->e; k < e;) {
+        const kgex__mention *n = kgex__mention_at(d, k);
+
+        if (n) {
+            k = n->e;
+        } else if (d->tok_title[k] >= 0) {
+            k += d->title_len[k];
+        } else if (is_type(d, k, KGEX__TOK_POSS) || (d->t.tok[k].flags & KGEX__TF_HYPH) ||
+                   has(d, k, KGEX__W_ACTOR_NOUN)) {
+            k++;
+        } else {
+            break;
+        }
+    }
+    return np_head_left(d, k - 1, NULL);
 }
 
-/* Subject of the verb at token i. */
-static int subject_of(const kgex__doc *d, size_t i)
+/* Subject of the verb at token i; *start_out (may be NULL) receives the
+ * first token of the subject's phrase when it is read from the words
+ * before the verb. */
+static int subject_at(const kgex__doc *d, size_t i, size_t *start_out)
 {
     size_t b = sent_begin(d, i), j = i;
+
+    if (start_out)
+        *start_out = i;
 
     while (j > b) {
         size_t t = j - 1;
@@ -225,7 +249,12 @@ static int subject_of(const kgex__doc *d, size_t i)
      * coordinated verb shares the subject of the sentence */
     if (kgex__is_word(d, j - 1, "and") || kgex__is_word(d, j - 1, "but"))
         return sentence_subject(d, b);
-    return np_head_left(d, j - 1, NULL);
+    return np_head_left(d, j - 1, start_out);
+}
+
+static int subject_of(const kgex__doc *d, size_t i)
+{
+    return subject_at(d, i, NULL);
 }
 
 /* Head of the noun phrase starting at token i: the last mention before a
@@ -595,7 +624,8 @@ static int quote_near(const kgex__doc *d, size_t i, size_t *qb, size_t *qe)
 
 static int rule_stated(kgex__doc *d, size_t i)
 {
-    size_t te = i + d->trig_len[i], b = sent_begin(d, i), k;
+    size_t te = i + d->trig_len[i], b = sent_begin(d, i), k, start;
+    int start_linked = 0;
     const char *cameo = d->lex->trig[d->tok_trig[i]].cameo;
     int speaker = -1, error;
 
@@ -638,13 +668,46 @@ static int rule_stated(kgex__doc *d, size_t i)
             return KGEX_OK;
         while (j > b && has(d, j - 1, KGEX__W_ADVERB))
             j--;
+        {
+            /* ", saying ...", ", adding ...": the statement goes on */
+            const char *w = norm(d, i);
+            size_t n = strlen(w);
+            if (n > 4 && strcmp(w + n - 3, "ing") == 0 && j > b && kgex__is_word(d, j - 1, ","))
+                return KGEX_OK;
+        }
         if (j > b && has(d, j - 1, KGEX__W_BE)) {
             /* "it was announced": a speaker only from "by X" */
             if (kgex__is_word(d, te, "by"))
                 speaker = np_head_right(d, te + 1, NULL);
             goto found;
         }
-        speaker = subject_of(d, i);
+        speaker = subject_at(d, i, &start);
+        /* "Putin, Macron and Trump said": every speaker of the list */
+        /* a list ends in "and": "A, B and C said", never "..., C said" */
+        while (speaker >= 0 && start > b + 1 &&
+               (kgex__is_word(d, start - 1, "and") ||
+                (kgex__is_word(d, start - 1, ",") && start_linked))) {
+            size_t s2 = start - 1;
+            int other;
+
+            if (kgex__is_word(d, s2, "and") && s2 > b && kgex__is_word(d, s2 - 1, ","))
+                s2--;
+            if (s2 == b)
+                break;
+            other = np_head_left(d, s2 - 1, &s2);
+            if (!kind_ok(d, other, 1) || s2 >= start || other == speaker)
+                break;
+            if (d->ent[other].kind != KGEX_KIND_OFFICIAL || d->ent[other].official) {
+                error = add_rel(d, KGEX_REL_STATED, other, -1, i, te, cameo);
+                if (error < 0)
+                    return error;
+                if (d->rel[d->rel_len - 1].b == i &&
+                    !quote_near(d, i, &d->rel[d->rel_len - 1].qb, &d->rel[d->rel_len - 1].qe))
+                    d->rel[d->rel_len - 1].qb = d->rel[d->rel_len - 1].qe = 0;
+            }
+            start = s2;
+            start_linked = 1;
+        }
         if (speaker < 0 && i > b &&
             (is_type(d, i - 1, KGEX__TOK_QCLOSE) || kgex__is_word(d, i - 1, ","))) {
             /* "..., said the group's Secretary General Stanislav Zas", but not
