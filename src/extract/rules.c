@@ -828,126 +828,223 @@ static int is_copula(const kgex__doc *d, size_t i)
     return has(d, i, KGEX__W_BE) || (i < d->t.len && kgex__in_list(norm(d, i), become));
 }
 
+/* Organizations of a phrase starting at token a, coordinated ("the CSTO
+ * and the Eurasian Economic Union"); *end_out after the last. */
+static size_t org_list_right(const kgex__doc *d, size_t a, int *orgs, size_t cap,
+                             size_t *end_out)
+{
+    size_t n = 0, end = a;
+
+    while (n < cap) {
+        size_t e2;
+        int x;
+
+        while (has(d, a, KGEX__W_DETERMINER))
+            a++;
+        x = np_head_right(d, a, &e2);
+        if (!is_org(d, x))
+            break;
+        orgs[n++] = x;
+        end = e2;
+        if (!kgex__is_word(d, e2, "and") && !kgex__is_word(d, e2, ","))
+            break;
+        a = e2 + 1;
+    }
+    *end_out = end;
+    return n;
+}
+
+static int add_members(kgex__doc *d, const int *members, size_t n, const int *orgs, size_t no,
+                       size_t b, size_t e)
+{
+    size_t k, o;
+    int error;
+
+    for (o = 0; o < no; o++) {
+        for (k = 0; k < n; k++) {
+            if (!kind_ok(d, members[k], 0) || members[k] == orgs[o])
+                continue;
+            error = add_rel(d, KGEX_REL_MEMBER_OF, members[k], orgs[o], b, e, NULL);
+            if (error < 0)
+                return error;
+        }
+    }
+    return KGEX_OK;
+}
+
+/* Not (yet) a member: "not a member", "a candidate for EU membership". */
+static int member_negated(const kgex__doc *d, size_t i)
+{
+    static const char *const neg[] = {"not", "n't", "never", "no", "nor", "former", "candidate",
+                                      "candidates", "candidacy", "bid", "aspiring", "aspirant",
+                                      "seeking", "seeks", "application", "applied", "apply",
+                                      "wants", "hopes", "eventual", "future", "possible",
+                                      "potential", "observer", "prospective", "without", NULL};
+    size_t b = sent_begin(d, i), j;
+
+    for (j = i; j > b && i - j <= 6 && !is_punct(d, j - 1); j--) {
+        if (kgex__in_list(norm(d, j - 1), neg))
+            return 1;
+    }
+    return 0;
+}
+
 static int rule_member(kgex__doc *d, size_t i, size_t te)
 {
-    size_t b = sent_begin(d, i), e = sent_end(d, i), j, k, n = 0;
-    int org = -1, members[32], error;
+    size_t b = sent_begin(d, i), e = sent_end(d, i), j, k, n = 0, no = 0, end = te;
+    int orgs[4], members[32];
     const kgex__mention *m;
 
-    /* "not a member", "which are not NATO members" */
-    for (j = i; j > b && i - j <= 4 && !is_punct(d, j - 1); j--) {
-        if (kgex__is_word(d, j - 1, "not") || kgex__is_word(d, j - 1, "n't") ||
-            kgex__is_word(d, j - 1, "never") || kgex__is_word(d, j - 1, "no") ||
-            kgex__is_word(d, j - 1, "nor") || kgex__is_word(d, j - 1, "former"))
-            return KGEX_OK;
-    }
-    /* the organization: "CSTO member states", "the CSTO's Central Asian
-     * member states", "members of the alliance", "the CSTO, which X is a
-     * member of" */
+    if (member_negated(d, i))
+        return KGEX_OK;
+    /* the organization before: "CSTO member states", "the CSTO's Central
+     * Asian member states", "NATO's newest members" */
     j = i;
     while (j > b && i - j < 5) {
         m = kgex__mention_at(d, j - 1);
         if (m) {
             if (is_org(d, m->ent))
-                org = m->ent;
+                orgs[no++] = m->ent;
             break;
         }
         if (is_type(d, j - 1, KGEX__TOK_POSS) ||
-            ((d->t.tok[j - 1].flags & KGEX__TF_CAP) && !(d->t.tok[j - 1].flags & KGEX__TF_SENT_START)) ||
-            kgex__is_word(d, j - 1, "other") || kgex__is_word(d, j - 1, "fellow")) {
+            ((d->t.tok[j - 1].flags & KGEX__TF_CAP) &&
+             !(d->t.tok[j - 1].flags & KGEX__TF_SENT_START)) ||
+            kgex__is_word(d, j - 1, "other") || kgex__is_word(d, j - 1, "fellow") ||
+            kgex__is_word(d, j - 1, "newest") || kgex__is_word(d, j - 1, "new") ||
+            kgex__is_word(d, j - 1, "founding") || kgex__is_word(d, j - 1, "full")) {
             j--;
             continue;
         }
         break;
     }
-    if (org < 0 && (kgex__is_word(d, te, "of") || kgex__is_word(d, te - 1, "of"))) {
-        size_t a = kgex__is_word(d, te, "of") ? te + 1 : te;
-        while (has(d, a, KGEX__W_DETERMINER))
-            a++;
-        {
-            size_t end;
-            int x = np_head_right(d, a, &end);
-            if (is_org(d, x))
-                org = x;
-        }
-        if (org < 0 && (is_punct(d, a) || a >= e)) {
-            /* "..., which Armenia is a member of," */
-            org = relative_org(d, i);
+    /* after: "members of the alliance", "membership in the CSTO", "a member
+     * of the CSTO and the Eurasian Economic Union" */
+    if (no == 0) {
+        size_t a = kgex__is_word(d, te - 1, "of") ? te
+                   : (kgex__is_word(d, te, "of") || kgex__is_word(d, te, "in")) ? te + 1
+                                                                                : 0;
+        if (a > 0) {
+            no = org_list_right(d, a, orgs, 4, &end);
+            while (has(d, a, KGEX__W_DETERMINER))
+                a++;
+            if (no == 0 && (is_punct(d, a) || a >= e)) {
+                /* "..., which Armenia is a member of," */
+                int x = relative_org(d, i);
+                if (x >= 0)
+                    orgs[no++] = x;
+            }
         }
     }
-    if (org < 0 && kgex__is_word(d, i - 1, "a") && has(d, i - 2, KGEX__W_BE))
-        org = relative_org(d, i); /* "the CSTO, of which Armenia is a member," */
-    if (org < 0)
+    if (no == 0 && kgex__is_word(d, i - 1, "a") && is_copula(d, i - 2)) {
+        int x = relative_org(d, i); /* "the CSTO, of which Armenia is a member," */
+        if (x >= 0)
+            orgs[no++] = x;
+    }
+    if (no == 0)
         return KGEX_OK;
 
-    /* the members */
-    k = te;
-    if (kgex__is_word(d, k, "of")) {
-        size_t end;
-        np_head_right(d, k + 1, &end);
-        k = end;
-    }
+    /* the members: a list after the phrase ("member states: Belarus,
+     * Kazakhstan", ", notably Kazakhstan", ", along with Russia, Belarus") */
+    k = end > te ? end : te;
     if (k < e && (kgex__is_word(d, k, ":") || kgex__is_word(d, k, ","))) {
         size_t a = k + 1;
         if (has(d, a, KGEX__W_LIST_OPENER))
             a += kgex__is_word(d, a, "such") ? 2 : 1;
-        n = list_right(d, a, members, 32);
-        if (n == 0 && kgex__is_word(d, k, ",") && !has(d, k + 1, KGEX__W_LIST_OPENER))
-            n = 0;
-    } else if (k < e && kgex__mention_at(d, k) && actor(d, kgex__mention_at(d, k)) >= 0) {
+        if ((kgex__is_word(d, a, "along") || kgex__is_word(d, a, "together")) &&
+            kgex__is_word(d, a + 1, "with"))
+            a += 2;
+        else if (kgex__is_word(d, a, "alongside"))
+            a += 1;
+        else if (kgex__is_word(d, k, ",") && !has(d, k + 1, KGEX__W_LIST_OPENER))
+            a = e; /* a comma alone opens no list */
+        if (a < e)
+            n = list_right(d, a, members, 32);
+    } else if (k < e && kgex__mention_at(d, k) && actor(d, kgex__mention_at(d, k)) >= 0 &&
+               kgex__mention_at(d, k)->b == k) {
         n = list_right(d, k, members, 32); /* "CSTO members Armenia and Belarus" */
     }
-    {
-        /* "X and (the) other ... member states" (also with a list after) */
-        for (j = i; j > b && i - j < 8; j--) {
-            if (kgex__is_word(d, j - 1, "other")) {
-                size_t a = j - 1;
-                if (a > b && kgex__is_word(d, a - 1, "the"))
-                    a--;
-                if (a > b && kgex__is_word(d, a - 1, "and")) {
-                    n += list_left(d, a - 1, members + n, 32 - n);
-                } else if (n == 0 && (kgex__is_word(d, te, "of") || kgex__is_word(d, te - 1, "of"))) {
-                    /* "X ... chiding other members of the alliance": the subject */
-                    m = kgex__mention_at(d, b);
-                    if (!m && b + 1 < e)
-                        m = kgex__mention_at(d, b + 1);
-                    if (m && actor(d, m) >= 0)
-                        members[n++] = actor(d, m);
-                }
-                break;
+    /* "X and (the) other ... member states"; "X ... chiding other members of
+     * the alliance" (the subject of the sentence) */
+    for (j = i; j > b && i - j < 8; j--) {
+        if (kgex__is_word(d, j - 1, "other")) {
+            size_t a = j - 1;
+            if (a > b && kgex__is_word(d, a - 1, "the"))
+                a--;
+            if (a > b && kgex__is_word(d, a - 1, "and")) {
+                n += list_left(d, a - 1, members + n, 32 - n);
+            } else if (n == 0 && end > te) {
+                m = kgex__mention_at(d, b);
+                if (!m && b + 1 < e)
+                    m = kgex__mention_at(d, b + 1);
+                if (m && actor(d, m) >= 0)
+                    members[n++] = actor(d, m);
             }
-            if (is_punct(d, j - 1))
-                break;
+            break;
         }
+        if (is_punct(d, j - 1))
+            break;
+    }
+    /* "Armenia's membership in the CSTO" */
+    if (n == 0 && i > b + 1 && is_type(d, i - 1, KGEX__TOK_POSS)) {
+        m = kgex__mention_at(d, i - 2);
+        if (m && actor(d, m) >= 0)
+            members[n++] = actor(d, m);
     }
     if (n == 0) {
-        /* "X, a CSTO member-state," / "X, member state of ..." */
+        /* apposition: "X, a CSTO member-state,", "Russia, Belarus, Armenia, all
+         * members of the alliance", "Finland and Sweden, NATO's newest members" */
         j = i;
-        while (j > b && (has(d, j - 1, KGEX__W_DETERMINER) || kgex__mention_at(d, j - 1) ||
-                         is_type(d, j - 1, KGEX__TOK_POSS)) &&
-               i - j < 4) {
+        while (j > b && i - j < 6) {
             const kgex__mention *mm = kgex__mention_at(d, j - 1);
-            if (mm && mm->ent != org)
+            if (mm) {
+                if (!is_org(d, mm->ent))
+                    break;
+                j = mm->b;
+                continue;
+            }
+            if (has(d, j - 1, KGEX__W_DETERMINER) || is_type(d, j - 1, KGEX__TOK_POSS) ||
+                kgex__is_word(d, j - 1, "all") || kgex__is_word(d, j - 1, "both") ||
+                (is_type(d, j - 1, KGEX__TOK_WORD) && !(d->t.tok[j - 1].flags & KGEX__TF_CAP) &&
+                 !has(d, j - 1, KGEX__W_BOUNDARY)))
+                j--;
+            else
                 break;
-            j = mm ? mm->b : j - 1;
         }
-        if (j > b && kgex__is_word(d, j - 1, ",")) {
-            int x = np_head_left(d, j - 2, NULL);
-            if (x >= 0)
-                members[n++] = x;
+        if (j > b + 1 && kgex__is_word(d, j - 1, ",")) {
+            /* a list only before a plural: "Russia, Belarus, Armenia, all
+             * members"; "X, a member" has one antecedent */
+            const char *w = norm(d, te - 1);
+            if (w[strlen(w) - 1] == 's' || kgex__is_word(d, te - 1, "of"))
+                n = list_left(d, j - 1, members, 32);
+            if (n == 0) {
+                int x = np_head_left(d, j - 2, NULL);
+                if (x >= 0)
+                    members[n++] = x;
+            }
         }
     }
     if (n == 0) {
-        /* "X is a member of ORG", "Belarus is the only non-Russian CSTO country" */
+        /* copula: "X is a member of ORG", "Belarus is the only non-Russian CSTO
+         * country", "Armenia, Belarus and Kazakhstan are members of the CSTO",
+         * "Turkey, which is a member of NATO," */
         for (j = i; j > b && i - j < 8; j--) {
             if (is_copula(d, j - 1)) {
-                /* "Armenia, Belarus and Kazakhstan are members of the CSTO" */
-                n = list_left(d, j - 1, members, 32);
+                size_t c = j - 1;
+
+                if (c > b + 1 && (kgex__is_word(d, c - 1, "which") || kgex__is_word(d, c - 1, "who")) &&
+                    kgex__is_word(d, c - 2, ",")) {
+                    m = kgex__mention_at(d, c - 3);
+                    if (m && actor(d, m) >= 0)
+                        members[n++] = actor(d, m);
+                    break;
+                }
+                n = list_left(d, c, members, 32);
                 if (n < 2) {
-                    int x = subject_of(d, j - 1);
+                    int x = subject_of(d, c);
                     n = 0;
-                    if (x < 0 && j >= 2) {
-                        m = kgex__mention_at(d, j - 2);
+                    if (x < 0 && c >= 1) {
+                        m = kgex__mention_at(d, c - 1);
                         x = actor(d, m);
                     }
                     if (x >= 0)
@@ -959,14 +1056,35 @@ static int rule_member(kgex__doc *d, size_t i, size_t te)
                 break;
         }
     }
-    for (k = 0; k < n; k++) {
-        if (!kind_ok(d, members[k], 0) || members[k] == org)
-            continue;
-        error = add_rel(d, KGEX_REL_MEMBER_OF, members[k], org, i, te, NULL);
-        if (error < 0)
-            return error;
+    return add_members(d, members, n, orgs, no, i, te);
+}
+
+/* "The OSCE, which both Armenia and Azerbaijan belong to", "Armenia belongs
+ * to the CSTO" */
+static int rule_belong(kgex__doc *d, size_t i)
+{
+    size_t b = sent_begin(d, i), end, n = 0, no, j;
+    int orgs[4], members[32];
+
+    if (hypothetical(d, i) || member_negated(d, i))
+        return KGEX_OK;
+    no = org_list_right(d, i + 2, orgs, 4, &end);
+    if (no == 0) {
+        int x = relative_org(d, i);
+        if (x < 0)
+            return KGEX_OK;
+        orgs[no++] = x;
     }
-    return KGEX_OK;
+    j = i;
+    while (j > b && has(d, j - 1, KGEX__W_ADVERB))
+        j--;
+    n = list_left(d, j, members, 32);
+    if (n == 0) {
+        int x = subject_of(d, i);
+        if (x >= 0)
+            members[n++] = x;
+    }
+    return add_members(d, members, n, orgs, no, i, i + 2);
 }
 
 /* "Finland joined NATO in 2023" */
@@ -1060,6 +1178,13 @@ int kgex__rules_apply(kgex__doc *d)
                     /* "Russian missiles hit Kyiv": "hit" attacks only with a weapon */
                     if (nf < 16 && rule_attack(d, i, i + 1, "195", &frames[nf]))
                         nf++;
+                } else if (d->tok_men[i] < 0 && (kgex__is_word(d, i, "belong") ||
+                                                 kgex__is_word(d, i, "belongs") ||
+                                                 kgex__is_word(d, i, "belonged")) &&
+                           kgex__is_word(d, i + 1, "to")) {
+                    error = rule_belong(d, i);
+                    if (error < 0)
+                        return error;
                 } else if (d->tok_men[i] < 0 && (kgex__is_word(d, i, "joined") ||
                                           kgex__is_word(d, i, "joins"))) {
                     error = rule_joined(d, i);
