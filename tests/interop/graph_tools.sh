@@ -1,0 +1,45 @@
+#!/usr/bin/env bash
+# graph_tools.sh - the graph tools read kgex's GraphML and GEXF back:
+# NetworkX and python-igraph (py/graph_readers.py), Gephi Lite's importers
+# graphology + graphology-graphml + graphology-gexf (js/graphology.mjs);
+# GraphML validates against the official schema and GEXF against the GEXF
+# 1.3 RELAX NG grammar; the SVG renders (rsvg-convert) to a picture that is
+# not blank (Pillow counts its pixels). Inputs: examples/news and every text
+# in $KGEX_SHARED_DIR/eval/texts.
+#
+# Prints "ok - ..." per check; exits 1 on a failure, 77 (skipped) when a
+# tool is missing outside CI.
+set -uo pipefail
+. "$(dirname "$0")/lib.bash"
+
+require "python3-networkx and python3-igraph" "$py" -c "import networkx, igraph" || finish
+require "node and tests/e2e/js/node_modules (graphology)" test -d "$KGEX_NODE_MODULES/graphology-gexf" || finish
+require "rsvg-convert (librsvg2-bin)" command -v rsvg-convert || finish
+require "python3-pil" "$py" -c "import PIL" || finish
+make_outputs
+
+for n in "${names[@]}"; do
+    o=$tmp/out/$n
+    check "$n: GraphML (with analytics) valid against graphml.xsd" \
+        xmllint --noout --nonet --schema "$shared/schemas/graphml/graphml.xsd" "$o.graphml"
+    check "$n: GEXF valid against the GEXF 1.3 RELAX NG schema" \
+        xmllint --noout --nonet --relaxng "$shared/schemas/gexf/gexf.rng" "$o.gexf"
+    run_checks "$py" "$here/py/graph_readers.py" "$o.graphml"
+    run_checks node "$here/js/graphology.mjs" "$o.graphml" "$o.gexf"
+    check "$n: SVG renders with rsvg-convert $(rsvg-convert --version | awk '{print $3}')" \
+        rsvg-convert -o "$o.png" "$o.svg"
+    run_checks "$py" - "$o.png" "$n" <<'PY'
+import sys
+from PIL import Image
+img = Image.open(sys.argv[1]).convert("RGB")
+w, h = img.size
+colours = img.getcolors(maxcolors=1 << 20) or []
+ink = sum(c for c, rgb in colours if rgb != (255, 255, 255))
+kinds = {(0x1f, 0x77, 0xb4), (0x2c, 0xa0, 0x2c), (0xff, 0x7f, 0x0e), (0x94, 0x67, 0xbd)}
+seen = {rgb for _, rgb in colours} & kinds
+ok = w >= 600 and h >= 400 and ink > 0.01 * w * h and len(seen) >= 2
+print("%s - %s: PNG %dx%d not blank (%.1f%% non-white pixels, %d kind colours)"
+      % ("ok" if ok else "not ok", sys.argv[2], w, h, 100.0 * ink / (w * h), len(seen)))
+PY
+done
+finish

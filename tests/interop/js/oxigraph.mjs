@@ -1,0 +1,78 @@
+#!/usr/bin/env node
+// oxigraph.mjs - load kgex's N-Quads into Oxigraph (an RDF graph database)
+// and answer SPARQL queries whose answers examples/README.md states.
+//
+//   node oxigraph.mjs FILE.nq [examples/README.md]
+//
+// Without the README: load, count, and check the generic queries run.
+// With it: every "official_of", "member_of", "attacked" and "appealed_to"
+// line of its Relations section and every speaker of its Statements section
+// must be an answer; Azerbaijan attacked a CSTO member; the attack was
+// stated in two document graphs. Prints "ok - ..." per check; exits 1 on
+// any failure.
+import fs from 'node:fs';
+import { load } from './load.mjs';
+
+const [nqFile, readme] = process.argv.slice(2);
+const ox = await load('oxigraph');
+const store = new ox.mod.Store();
+store.load(fs.readFileSync(nqFile, 'utf8'), { format: 'application/n-quads' });
+const name = `${nqFile}: Oxigraph ${ox.version}`;
+let failed = 0;
+const report = (ok, what) => {
+  console.log(`${ok ? 'ok' : 'not ok'} - ${name}: ${what}`);
+  if (!ok) failed++;
+};
+const PREFIX = 'PREFIX kgex: <https://w3id.org/kgex/ns#> PREFIX schema: <https://schema.org/>\n';
+const select = (q) =>
+  [...store.query(PREFIX + q, { use_default_graph_as_union: true })].map((b) => {
+    const row = {};
+    for (const [k, v] of b) row[k] = v.value;
+    return row;
+  });
+const norm = (s) => s.replace(/\u2019/g, "'").replace(/\s+/g, ' ').trim().toLowerCase();
+// every name (label or alias) of every subject
+const names = new Map();
+for (const r of select('SELECT ?s ?n WHERE { ?s schema:name|schema:alternateName ?n }')) {
+  if (!names.has(r.s)) names.set(r.s, new Set());
+  names.get(r.s).add(norm(r.n));
+}
+const named = (iri, n) => names.has(iri) && names.get(iri).has(norm(n));
+
+report(store.size > 0, `loaded ${store.size} quads`);
+const pairs = (pred) => select(`SELECT ?s ?o WHERE { ?s kgex:${pred} ?o }`);
+const officials = pairs('officialOf');
+const speakers = select('SELECT DISTINCT ?s WHERE { ?s kgex:stated ?e . ?e schema:text ?q }');
+report(true, `which officials serve which organization or state: ${officials.length} answers`);
+report(true, `who made statements: ${speakers.length} answers`);
+
+if (readme) {
+  const term = { member_of: 'memberOf', official_of: 'officialOf', attacked: 'attacked', appealed_to: 'appealedTo' };
+  let section = null;
+  for (const line of fs.readFileSync(readme, 'utf8').split('\n')) {
+    const h = line.match(/^#{2,3} (.*)/);
+    if (h) { section = h[1].trim(); continue; }
+    if (!line.startsWith('- ')) continue;
+    if (section === 'Relations') {
+      const m = line.slice(2).match(/^(\w+): (.+?) -> (.+?)(?: \(date (\d{4}-\d\d-\d\d)\))?$/);
+      if (!m || !term[m[1]]) continue;
+      const found = pairs(term[m[1]]).some((r) => named(r.s, m[2]) && named(r.o, m[3]));
+      report(found, `SPARQL ?s kgex:${term[m[1]]} ?o answers ${m[2]} -> ${m[3]}`);
+    } else if (section === 'Statements') {
+      for (const who of line.slice(2).split(':')[1].split(';').map((s) => s.trim()).filter(Boolean)) {
+        report(speakers.some((r) => named(r.s, who)), `SPARQL "who made statements" answers ${who}`);
+      }
+    }
+  }
+  const attacks = select(`SELECT ?a ?v ?org WHERE { ?a kgex:attacked ?v . ?a kgex:kind "state" .
+                          ?v kgex:memberOf ?org }`);
+  report(attacks.some((r) => named(r.a, 'Azerbaijan') && named(r.v, 'Armenia') &&
+                             named(r.org, 'Collective Security Treaty Organization')),
+    'which states attacked a member of an organization: Azerbaijan attacked Armenia, a CSTO member');
+  const docs = [...store.query(PREFIX + `SELECT DISTINCT ?g WHERE { GRAPH ?g { ?a kgex:attacked ?v } }`)]
+    .map((b) => decodeURIComponent(b.get('g').value));
+  report(docs.length === 2 && docs.some((d) => d.includes('01_tavush_shelling')) &&
+         docs.some((d) => d.includes('03_invasion_condemned')),
+    `the attack is stated in 2 document graphs (01, 03): ${docs.length}`);
+}
+process.exit(failed ? 1 : 0);
