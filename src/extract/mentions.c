@@ -198,7 +198,9 @@ static int add_mention(kgex__doc *d, size_t b, size_t e, int ent, int form, int 
                                d->t.tok[e - 1].end - d->t.tok[b].start);
 }
 
-static void drop_mention(kgex__doc *d, int mi)
+/* Remove mention mi. With keep, its entity still counts as mentioned:
+ * "Armenia's" in "Armenia's Defense Ministry" names Armenia too. */
+static void drop_mention_ex(kgex__doc *d, int mi, int keep)
 {
     size_t i;
 
@@ -206,12 +208,17 @@ static void drop_mention(kgex__doc *d, int mi)
         if (d->tok_men[i] == mi)
             d->tok_men[i] = -1;
     }
-    if (!d->men[mi].location) {
+    if (!d->men[mi].location && !keep) {
         d->ent[d->men[mi].ent].actor_mentions--;
         if (d->ent[d->men[mi].ent].stands_for >= 0)
             d->ent[d->ent[d->men[mi].ent].stands_for].actor_mentions--;
     }
     d->men[mi].ent = -1;
+}
+
+static void drop_mention(kgex__doc *d, int mi)
+{
+    drop_mention_ex(d, mi, 0);
 }
 
 /* ----------------------------------------------------- pass 1: lexicon */
@@ -295,6 +302,20 @@ static int pass_lexicon(kgex__doc *d)
                 location = 1;
             if ((ent_form == KGEX__FORM_CAPITAL) && i > 0 && kgex__is_word(d, i - 1, "of"))
                 location = 1;
+            /* a dateline: "VIENNA, October 2 —", "WASHINGTON (AP)" */
+            if (ent_form == KGEX__FORM_CAPITAL && (flags(d, i) & KGEX__TF_ALLCAPS) &&
+                (i == 0 || (flags(d, i) & (KGEX__TF_NL | KGEX__TF_SENT_START))) &&
+                (kgex__is_word(d, ent_end, ",") || kgex__is_word(d, ent_end, "(") ||
+                 kgex__is_word(d, ent_end, "\xe2\x80\x94") || kgex__is_word(d, ent_end, "-")))
+                location = 1;
+            /* part of another name: "Rome Statute", "Minsk agreements",
+             * "Washington Post" */
+            if (ent_end < d->t.len && has(d, ent_end, KGEX__W_NAME_HEAD) &&
+                (flags(d, ent_end) & KGEX__TF_CAP) && ent_form != KGEX__FORM_ADJ &&
+                ent_form != KGEX__FORM_DEMONYM) {
+                skip_to = ent_end;
+                continue;
+            }
             error = kgex__doc_lexicon_entity(d, ent_lexi, &ent);
             if (error < 0)
                 return error;
@@ -442,6 +463,31 @@ static int org_entity(kgex__doc *d, size_t b, size_t e, int *out)
     error = new_entity(d, KGEX_KIND_ORGANIZATION, id, label, -1, out);
     kgex__free(label);
     return error;
+}
+
+/* A state's body named after the state: "<Adjective> <name>", with an id
+ * that includes the state. */
+static int qualified_org_entity(kgex__doc *d, int state, size_t b, size_t e, int *out)
+{
+    const kgex__dent *s = &d->ent[state];
+    const char *adj = s->lex >= 0 && d->lex->ent[s->lex].adjective ? d->lex->ent[s->lex].adjective
+                                                                    : s->label;
+    const char *iso = s->lex >= 0 && d->lex->ent[s->lex].iso3 ? d->lex->ent[s->lex].iso3 : "x";
+    char *name = text_dup(d, b, e), label[256], slug[200], id[256];
+    int found;
+
+    if (!name)
+        return KGEX_ENOMEM;
+    snprintf(label, sizeof(label), "%s %s", adj, name);
+    slugify(name, strlen(name), slug, sizeof(slug));
+    kgex__free(name);
+    snprintf(id, sizeof(id), "org/%c%c%c-%s", iso[0] | 32, iso[1] | 32, iso[2] | 32, slug);
+    found = find_entity_by_id(d, id);
+    if (found >= 0) {
+        *out = found;
+        return KGEX_OK;
+    }
+    return new_entity(d, KGEX_KIND_ORGANIZATION, id, label, -1, out);
 }
 
 /* Kind word of a ministry span: "Foreign Ministry" -> "Foreign",
@@ -601,12 +647,12 @@ static int pass_orgs(kgex__doc *d)
             if (absorbed < 0 && state_before(d, b) >= 0) {
                 mb = is_type(d, b - 1, KGEX__TOK_POSS) ? b - 2 : b - 1;
                 mb = d->men[d->tok_men[mb]].b;
-                drop_mention(d, d->tok_men[mb]);
+                drop_mention_ex(d, d->tok_men[mb], 1);
             }
             if (absorbed >= 0)
-                drop_mention(d, absorbed);
+                drop_mention_ex(d, absorbed, 1);
             if (q > b && d->tok_men[q - 1] >= 0)
-                drop_mention(d, d->tok_men[q - 1]);
+                drop_mention_ex(d, d->tok_men[q - 1], 1);
             error = ministry_entity(d, state, mk, &ent);
             if (error == 0)
                 error = add_mention(d, mb, q, ent, KGEX__M_ORG, 0);
@@ -616,20 +662,31 @@ static int pass_orgs(kgex__doc *d)
             continue;
         }
         {
-            int stands = -1;
+            int stands = -1, qual = absorbed < 0 ? state_before(d, b) : -1;
+            size_t mb = b;
 
             if (absorbed >= 0) {
                 const kgex__dent *ae = &d->ent[d->men[absorbed].ent];
                 if (ae->kind == KGEX_KIND_STATE && has(d, q - 1, KGEX__W_ARMED_HEAD))
                     stands = d->men[absorbed].ent;
-                drop_mention(d, absorbed);
+                drop_mention_ex(d, absorbed, ae->kind == KGEX_KIND_STATE);
             }
-            error = org_entity(d, b, q, &ent);
+            if (qual >= 0) {
+                /* "Armenia's National Assembly" = "Armenian National Assembly" */
+                mb = is_type(d, b - 1, KGEX__TOK_POSS) ? b - 2 : b - 1;
+                mb = d->men[d->tok_men[mb]].b;
+                drop_mention_ex(d, d->tok_men[mb], 1);
+                if (has(d, q - 1, KGEX__W_ARMED_HEAD))
+                    stands = qual;
+                error = qualified_org_entity(d, qual, b, q, &ent);
+            } else {
+                error = org_entity(d, b, q, &ent);
+            }
             if (error < 0)
                 return error;
             if (stands >= 0)
                 d->ent[ent].stands_for = stands;
-            error = add_mention(d, b, q, ent, KGEX__M_ORG, 0);
+            error = add_mention(d, mb, q, ent, KGEX__M_ORG, 0);
             if (error < 0)
                 return error;
         }
@@ -994,8 +1051,16 @@ static int pass_officials(kgex__doc *d)
             if (affil < 0)
                 p = te;
         }
-        /* a name after a title never starts the next sentence */
-        q = (flags(d, p) & KGEX__TF_SENT_START) ? p : name_end(d, p);
+        /* "Israel's ambassador to the United Nations, Gilad Erdan," */
+        if (kgex__is_word(d, p, "to")) {
+            size_t a = kgex__is_word(d, p + 1, "the") ? p + 2 : p + 1;
+            const kgex__mention *m = kgex__mention_at(d, a);
+            if (m && m->b == a && d->ent[m->ent].kind != KGEX_KIND_OFFICIAL)
+                p = m->e;
+        }
+        /* a name after a title never starts the next sentence, and a
+         * title-case headline ("... Summons Ambassador Over ...") has none */
+        q = (flags(d, p) & KGEX__TF_SENT_START) || is_headline(d, tb) ? p : name_end(d, p);
         if (q == p && affil >= 0 && p < n && kgex__is_word(d, p, ",") && is_name_word(d, p + 1)) {
             /* "his Azerbaijani counterpart, Jeyhun Bayramov" */
             q = name_end(d, p + 1);
@@ -1082,6 +1147,8 @@ static int pass_officials(kgex__doc *d)
             size_t s = kgex__sentence_of(d, tb);
             for (k = tb; k-- > d->t.sent[s].begin;) {
                 const kgex__mention *m = kgex__mention_at(d, k);
+                if (flags(d, k) & KGEX__TF_QUOTED)
+                    break; /* what a quote says is no affiliation */
                 if (m && m->ent >= 0 && !m->location && d->ent[m->ent].kind == KGEX_KIND_STATE) {
                     affil = m->ent;
                     break;

@@ -35,6 +35,7 @@ enum {
     KGEX__W_NOUN_MARKER = 1u << 20,
     KGEX__W_CLAUSE = 1u << 21,
     KGEX__W_WEAPON = 1u << 22,
+    KGEX__W_NAME_HEAD = 1u << 23,
 };
 
 typedef struct kgex__words kgex__words;
