@@ -361,9 +361,42 @@ static int noun_use(const kgex__doc *d, size_t i)
 
 typedef struct frame {
     int agent, target;
+    int more[3]; /* further targets: "... in northern Syria and Iraq" */
+    size_t nmore;
     size_t b, e;
     const char *cameo;
 } frame;
+
+/* Target of an attack in the phrase at token a: its head, else the place
+ * it is in ("villages in Armenia's Tavush Province", "cities across
+ * Ukraine"); coordinated ones go to f->more. *end_out after the phrase. */
+static int target_right(const kgex__doc *d, size_t a, size_t *end_out, frame *f)
+{
+    size_t end;
+    int x = np_head_right(d, a, &end);
+
+    if (x < 0 && (kgex__is_word(d, end, "in") || kgex__is_word(d, end, "inside") ||
+                  kgex__is_word(d, end, "across") || kgex__is_word(d, end, "throughout")))
+        x = np_head_right(d, end + 1, &end);
+    f->nmore = 0;
+    while (x >= 0 && f->nmore < 3 && (kgex__is_word(d, end, "and") || kgex__is_word(d, end, ","))) {
+        size_t a2 = end + 1;
+        const kgex__mention *m;
+
+        if (kgex__is_word(d, a2, "and"))
+            a2++;
+        if (kgex__is_word(d, a2, "the"))
+            a2++;
+        m = kgex__mention_at(d, a2);
+        if (!m || m->b != a2 || actor(d, m) < 0 || !kind_ok(d, actor(d, m), 0))
+            break;
+        f->more[f->nmore++] = actor(d, m);
+        end = m->e;
+    }
+    if (end_out)
+        *end_out = end;
+    return x;
+}
 
 /* Agent of a noun trigger from what precedes it: "Azerbaijan's attack",
  * "the Russian invasion", "its attacks", or the subject of a light verb
@@ -434,6 +467,7 @@ static int rule_attack(kgex__doc *d, size_t i, size_t te, const char *cameo, fra
     size_t e = sent_end(d, i), k;
 
     f->agent = f->target = -1;
+    f->nmore = 0;
     f->b = i;
     f->e = te;
     f->cameo = cameo;
@@ -467,10 +501,7 @@ static int rule_attack(kgex__doc *d, size_t i, size_t te, const char *cameo, fra
             size_t end;
 
             f->agent = subject_of(d, i);
-            f->target = np_head_right(d, te, &end);
-            /* "shelled three villages in Armenia's Tavush Province" */
-            if (f->target < 0 && (kgex__is_word(d, end, "in") || kgex__is_word(d, end, "inside")))
-                f->target = np_head_right(d, end + 1, NULL);
+            f->target = target_right(d, te, &end, f);
         }
     } else {
         f->agent = noun_agent(d, i);
@@ -484,9 +515,13 @@ static int rule_attack(kgex__doc *d, size_t i, size_t te, const char *cameo, fra
                 break;
             if (kgex__is_word(d, k, "on") || kgex__is_word(d, k, "against") ||
                 kgex__is_word(d, k, "into") || kgex__is_word(d, k, "upon")) {
-                x = np_head_right(d, k + 1, &end);
-                if (f->target < 0)
-                    f->target = x;
+                if (f->target < 0) {
+                    f->target = target_right(d, k + 1, &end, f);
+                } else {
+                    np_head_right(d, k + 1, &end);
+                }
+                x = f->target;
+                (void)x;
                 k = end > k ? end : k + 1;
                 continue;
             }
@@ -527,6 +562,50 @@ static int rule_attack(kgex__doc *d, size_t i, size_t te, const char *cameo, fra
     if (f->agent == f->target)
         f->target = -1;
     return 1;
+}
+
+static int is_fire_verb(const kgex__doc *d, size_t i)
+{
+    static const char *const fire[] = {"fired", "fire", "fires", "firing", "launched", "launch",
+                                       "launches", "launching", "sent", "unleashed", NULL};
+    return i < d->t.len && kgex__in_list(norm(d, i), fire);
+}
+
+/* "X fired/launched (more than 120) missiles at Y": a weapon word within a
+ * few tokens, then at/on/against/into the target. */
+static int rule_fire(kgex__doc *d, size_t i, frame *f)
+{
+    size_t e = sent_end(d, i), k, w = 0;
+
+    f->agent = f->target = -1;
+    f->nmore = 0;
+    f->b = i;
+    f->e = i + 1;
+    f->cameo = "195";
+    for (k = i + 1; k < e && k <= i + 7 && !is_punct(d, k); k++) {
+        if (has(d, k, KGEX__W_WEAPON)) {
+            w = k;
+            break;
+        }
+    }
+    if (!w || hypothetical(d, i))
+        return 0;
+    for (k = w + 1; k < e && k <= w + 4 && !is_punct(d, k); k++) {
+        if (kgex__is_word(d, k, "at") || kgex__is_word(d, k, "on") ||
+            kgex__is_word(d, k, "against") || kgex__is_word(d, k, "into") ||
+            kgex__is_word(d, k, "toward") || kgex__is_word(d, k, "towards")) {
+            f->target = target_right(d, k + 1, &f->e, f);
+            break;
+        }
+    }
+    f->agent = subject_of(d, i);
+    if (f->agent >= 0 && !kind_ok(d, f->agent, 0))
+        f->agent = -1;
+    if (f->target >= 0 && !kind_ok(d, f->target, 0))
+        f->target = -1;
+    if (f->agent == f->target)
+        f->target = -1;
+    return f->agent >= 0 || f->target >= 0;
 }
 
 /* ----------------------------------------------------------- appealed_to */
@@ -1173,7 +1252,11 @@ int kgex__rules_apply(kgex__doc *d)
             size_t te;
 
             if (d->tok_trig[i] < 0 || d->tok_men[i] >= 0) {
-                if (d->tok_men[i] < 0 && (kgex__is_word(d, i, "hit") || kgex__is_word(d, i, "hits")) &&
+                if (d->tok_men[i] < 0 && is_fire_verb(d, i)) {
+                    /* "Iran fired missiles at U.S. bases in Iraq" */
+                    if (nf < 16 && rule_fire(d, i, &frames[nf]))
+                        nf++;
+                } else if (d->tok_men[i] < 0 && (kgex__is_word(d, i, "hit") || kgex__is_word(d, i, "hits")) &&
                     i > 0 && has(d, i - 1, KGEX__W_WEAPON)) {
                     /* "Russian missiles hit Kyiv": "hit" attacks only with a weapon */
                     if (nf < 16 && rule_attack(d, i, i + 1, "195", &frames[nf]))
@@ -1245,7 +1328,14 @@ int kgex__rules_apply(kgex__doc *d)
             for (k = 0; k < nf; k++) {
                 frame *f = &frames[k];
                 if (f->agent >= 0 && f->target >= 0) {
+                    size_t t;
+
                     error = add_rel(d, KGEX_REL_ATTACKED, f->agent, f->target, f->b, f->e, f->cameo);
+                    for (t = 0; error == 0 && t < f->nmore; t++) {
+                        if (f->more[t] != f->agent)
+                            error = add_rel(d, KGEX_REL_ATTACKED, f->agent, f->more[t], f->b, f->e,
+                                            f->cameo);
+                    }
                     if (error < 0)
                         return error;
                 } else if (f->agent >= 0 && agent < 0) {
