@@ -384,6 +384,21 @@ static int recent_state(const kgex__doc *d, size_t i, size_t sentences)
     return -1;
 }
 
+/* The state the document names most often (as an actor), or -1: the
+ * owner of a ministry the text names without one ("the Defense Ministry"). */
+static int main_state(const kgex__doc *d)
+{
+    size_t k;
+    int best = -1;
+
+    for (k = 0; k < d->ent_len; k++) {
+        if (d->ent[k].kind == KGEX_KIND_STATE && d->ent[k].actor_mentions > 0 &&
+            (best < 0 || d->ent[k].actor_mentions > d->ent[best].actor_mentions))
+            best = (int)k;
+    }
+    return best;
+}
+
 /* A ministry's canonical label: "<Adjective> <Kind> Ministry". */
 static int ministry_entity(kgex__doc *d, int state, const char *kind, int *out)
 {
@@ -551,6 +566,8 @@ static int pass_orgs(kgex__doc *d)
 
             if (st < 0 && i >= 2 && kgex__is_word(d, i - 2, "the"))
                 st = recent_state(d, i, 2);
+            if (st < 0 && i >= 2 && kgex__is_word(d, i - 2, "the"))
+                st = main_state(d);
             if (st >= 0 && !(flags(d, i) & KGEX__TF_CAP)) {
                 if (state_before(d, i - 1) >= 0)
                     drop_mention(d, d->tok_men[mb]);
@@ -641,6 +658,8 @@ static int pass_orgs(kgex__doc *d)
         }
         if (mk && state < 0)
             state = recent_state(d, b, 1);
+        if (mk && state < 0)
+            state = main_state(d);
         if (mk && state >= 0) {
             size_t mb = b;
 
@@ -1061,7 +1080,8 @@ static int pass_officials(kgex__doc *d)
         /* a name after a title never starts the next sentence, and a
          * title-case headline ("... Summons Ambassador Over ...") has none */
         q = (flags(d, p) & KGEX__TF_SENT_START) || is_headline(d, tb) ? p : name_end(d, p);
-        if (q == p && affil >= 0 && p < n && kgex__is_word(d, p, ",") && is_name_word(d, p + 1)) {
+        if (q == p && (affil >= 0 || (tb > 0 && kgex__is_word(d, tb - 1, "the"))) && p < n &&
+            kgex__is_word(d, p, ",") && is_name_word(d, p + 1) && !is_headline(d, tb)) {
             /* "his Azerbaijani counterpart, Jeyhun Bayramov" */
             q = name_end(d, p + 1);
             if (q - (p + 1) >= 2 && (q >= n || !is_type(d, q, KGEX__TOK_WORD)))

@@ -736,6 +736,14 @@ static int rule_stated(kgex__doc *d, size_t i)
             }
             if (has(d, j - 1, KGEX__W_BOUNDARY) && !kgex__is_word(d, j - 1, "a"))
                 break;
+            {
+                /* only modifiers stand between a speaker and the noun: a verb
+                 * ("Armenia and Azerbaijan traded accusations") ends the search */
+                const char *w = norm(d, j - 1);
+                size_t n = strlen(w);
+                if (n > 3 && strcmp(w + n - 2, "ed") == 0)
+                    break;
+            }
             j--;
         }
         if (speaker >= 0 && j < i && kgex__is_word(d, j - 1, "in"))
