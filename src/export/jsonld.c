@@ -22,6 +22,7 @@
 #include <errno.h>
 #include <jansson.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "common.h"
@@ -305,64 +306,107 @@ done:
     return error;
 }
 
-static int build_document(builder *b, json_t **out) {
+/* Dump one item of "@graph" (indented to its depth) and free it. */
+static int dump_item(FILE *fp, json_t *obj, int first) {
+    char *text = json_dumps(obj, DUMP_FLAGS);
+    const char *p;
+    int ok;
+
+    if (!text)
+        return KGEX_ENOMEM;
+    ok = fputs(first ? "\n    " : ",\n    ", fp) != EOF;
+    for (p = text; ok && *p; p++) {
+        ok = fputc(*p, fp) != EOF;
+        if (ok && *p == '\n')
+            ok = fputs("    ", fp) != EOF;
+    }
+    free(text);
+    return ok ? KGEX_OK : KGEX_EIO;
+}
+
+/* Stream the document: the context, then each node object with its
+ * relation links, then each relation object; only one item is in memory at
+ * a time. Edges come sorted by source id, so a node's outgoing edges
+ * follow each other in the order the nodes are written. */
+static int write_document(builder *b, FILE *fp) {
     const kgex_graph *graph = b->graph;
     size_t n_nodes = kgex_graph_node_count(graph);
     size_t n_edges = kgex_graph_edge_count(graph);
     size_t *node_order = NULL;
     size_t *edge_order = NULL;
-    json_t **by_index = NULL; /* borrowed: node index -> its object in @graph */
-    json_t *root = NULL;
+    size_t *pos = NULL; /* node index -> its position in node_order */
     json_t *context = NULL;
-    json_t *items = NULL;
     json_t *obj = NULL;
-    size_t i;
-    int error = KGEX_OK;
+    char *ctx_text = NULL;
+    const char *p;
+    size_t i, k = 0;
+    int error = KGEX_OK, first = 1;
 
-    *out = NULL;
     CHECK(kgex_graph_node_order(graph, &node_order));
     CHECK(kgex_graph_edge_order(graph, &edge_order));
-    by_index = kgex__calloc(n_nodes, sizeof(*by_index));
-    root = json_object();
-    items = json_array();
+    pos = kgex__calloc(n_nodes ? n_nodes : 1, sizeof(*pos));
     context = json_loads(context_text, 0, NULL);
-    if (!by_index || !root || !items || !context) {
+    if (!pos || !context) {
         error = KGEX_ENOMEM;
         goto done;
     }
-    CHECK(set_new(root, "@context", json_incref(json_object_get(context, "@context"))));
-    CHECK(set_new(root, "@graph", json_incref(items)));
+    for (i = 0; i < n_nodes; i++)
+        pos[node_order[i]] = i;
+    ctx_text = json_dumps(json_object_get(context, "@context"), DUMP_FLAGS);
+    if (!ctx_text) {
+        error = KGEX_ENOMEM;
+        goto done;
+    }
+    if (fputs("{\n  \"@context\": ", fp) == EOF)
+        goto io;
+    for (p = ctx_text; *p; p++) {
+        if (fputc(*p, fp) == EOF || (*p == '\n' && fputs("  ", fp) == EOF))
+            goto io;
+    }
+    if (fputs(",\n  \"@graph\": [", fp) == EOF)
+        goto io;
 
     for (i = 0; i < n_nodes; i++) {
-        CHECK(build_node(b, &obj, kgex_graph_node(graph, node_order[i])));
-        by_index[node_order[i]] = obj;
-        CHECK(append_new(items, obj));
+        const kgex_node *n = kgex_graph_node(graph, node_order[i]);
+
+        CHECK(build_node(b, &obj, n));
+        /* this node's outgoing edges: the edge order is by source id */
+        while (k < n_edges && pos[kgex_graph_edge(graph, edge_order[k])->source] < i)
+            k++;
+        for (; k < n_edges && pos[kgex_graph_edge(graph, edge_order[k])->source] == i; k++) {
+            const kgex_edge *e = kgex_graph_edge(graph, edge_order[k]);
+            const char *target_id = kgex_graph_node(graph, e->target)->id;
+
+            if ((unsigned)e->relation >= sizeof(relation_terms) / sizeof(relation_terms[0])) {
+                error = KGEX_ERROR;
+                goto done;
+            }
+            CHECK(push_iri(b, obj, relation_terms[e->relation], ID_BASE, target_id));
+            if (e->relation == KGEX_REL_OFFICIAL_OF && n->kind == KGEX_KIND_OFFICIAL)
+                CHECK(push_iri(b, obj, "worksFor", ID_BASE, target_id));
+        }
+        CHECK(dump_item(fp, obj, first));
+        json_decref(obj);
         obj = NULL;
+        first = 0;
     }
     for (i = 0; i < n_edges; i++) {
-        const kgex_edge *e = kgex_graph_edge(graph, edge_order[i]);
-        const kgex_node *src = kgex_graph_node(graph, e->source);
-        const char *target_id = kgex_graph_node(graph, e->target)->id;
-
-        if ((unsigned)e->relation >= sizeof(relation_terms) / sizeof(relation_terms[0])) {
-            error = KGEX_ERROR;
-            goto done;
-        }
-        CHECK(push_iri(b, by_index[e->source], relation_terms[e->relation], ID_BASE, target_id));
-        if (e->relation == KGEX_REL_OFFICIAL_OF && src->kind == KGEX_KIND_OFFICIAL)
-            CHECK(push_iri(b, by_index[e->source], "worksFor", ID_BASE, target_id));
-        CHECK(build_relation(b, &obj, i, e));
-        CHECK(append_new(items, obj));
+        CHECK(build_relation(b, &obj, i, kgex_graph_edge(graph, edge_order[i])));
+        CHECK(dump_item(fp, obj, first));
+        json_decref(obj);
         obj = NULL;
+        first = 0;
     }
-    *out = root;
-    root = NULL;
+    if (fputs(first ? "]\n}\n" : "\n  ]\n}\n", fp) == EOF)
+        goto io;
+    goto done;
+io:
+    error = KGEX_EIO;
 done:
     json_decref(obj);
-    json_decref(root);
-    json_decref(items);
     json_decref(context);
-    kgex__free(by_index);
+    free(ctx_text);
+    kgex__free(pos);
     kgex__free(node_order);
     kgex__free(edge_order);
     return error;
@@ -371,21 +415,17 @@ done:
 /* Write to fp; `path` names the file in messages (NULL: a caller's stream). */
 static int jsonld_write(const kgex_graph *graph, FILE *fp, const char *path, kgex_error *err) {
     builder b = {0};
-    json_t *doc = NULL;
     int error = KGEX_OK;
     int saved = 0;
 
     b.graph = graph;
     b.metrics = kgex_graph_has_metrics(graph);
-    CHECK(build_document(&b, &doc));
     errno = 0;
-    if (json_dumpf(doc, fp, DUMP_FLAGS) != 0 || fputc('\n', fp) == EOF || fflush(fp) != 0 ||
-        ferror(fp)) {
+    error = write_document(&b, fp);
+    if (error == KGEX_EIO || (error == KGEX_OK && (fflush(fp) != 0 || ferror(fp)))) {
         saved = errno;
         error = KGEX_EIO;
     }
-done:
-    json_decref(doc);
     kgex__escape_buf_free(&b.buf);
     if (error == KGEX_ENOMEM)
         return kgex__error_set(err, error, "out of memory");

@@ -812,8 +812,7 @@ static int has_html_ext(const char *name)
 {
     const char *dot = name ? strrchr(name, '.') : NULL;
 
-    return dot && (strcasecmp(dot, ".html") == 0 || strcasecmp(dot, ".htm") == 0 ||
-                   strcasecmp(dot, ".xhtml") == 0);
+    return dot && (strcasecmp(dot, ".html") == 0 || strcasecmp(dot, ".htm") == 0);
 }
 
 static size_t max_size_of(const kgex_input_options *opts)
@@ -867,8 +866,10 @@ static int load_raw(kgex_document **out, char *raw, size_t len, const char *name
     }
 
     if (html) {
-        charset = (doc->flags & (KGEX_DOC_UTF16LE | KGEX_DOC_UTF16BE)) ? 1
-                                                                        : declared_charset(raw, len);
+        /* a byte order mark says the encoding, whatever a <meta> claims */
+        charset = (doc->flags & (KGEX_DOC_UTF16LE | KGEX_DOC_UTF16BE | KGEX_DOC_BOM))
+                      ? 1
+                      : declared_charset(raw, len);
         if (charset >= 0) {
             /* UTF-8 (or unknown): repair here, so that one bad byte does
              * not make libxml2 read the rest of the page as Latin-1 */
