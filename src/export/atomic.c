@@ -35,8 +35,19 @@ int kgex__atomic_open(kgex__atomic *a, const char *path, kgex_error *err) {
     a->fp = NULL;
     a->path = path;
     a->tmp_path = NULL;
+    a->direct = 0;
     if (is_stdout(path)) {
         a->fp = stdout;
+        return KGEX_OK;
+    }
+    /* a device or a pipe (/dev/full, a FIFO) is written to as it is: a
+     * rename would replace it with a regular file */
+    if (stat(path, &st) == 0 && !S_ISREG(st.st_mode) && !S_ISDIR(st.st_mode)) {
+        a->fp = fopen(path, "wb");
+        if (!a->fp)
+            return kgex__error_at(err, KGEX_EIO, path, 0, 0, "cannot open '%s': %s", path,
+                                  strerror(errno));
+        a->direct = 1;
         return KGEX_OK;
     }
 
@@ -87,6 +98,14 @@ int kgex__atomic_commit(kgex__atomic *a, kgex_error *err) {
         saved = errno ? errno : EIO;
         goto done;
     }
+    if (a->direct) {
+        a->fp = NULL;
+        a->direct = 0;
+        if (fclose(fp) != 0)
+            saved = errno ? errno : EIO;
+        fp = NULL;
+        goto done;
+    }
     if (!a->tmp_path)
         goto done; /* stdout: flushed and checked, never closed */
     if (fsync(fileno(fp)) != 0 && errno != EINVAL && errno != ENOTSUP) {
@@ -106,8 +125,11 @@ int kgex__atomic_commit(kgex__atomic *a, kgex_error *err) {
     a->tmp_path = NULL;
 done:
     if (!a->tmp_path) {
-        if (saved)
+        if (saved && fp)
             clearerr(fp);
+        if (a->direct && a->fp)
+            fclose(a->fp);
+        a->direct = 0;
         a->fp = NULL;
     } else {
         kgex__atomic_abort(a); /* closes a->fp if still open, removes the file */
@@ -121,6 +143,9 @@ done:
 void kgex__atomic_abort(kgex__atomic *a) {
     if (!a)
         return;
+    if (a->direct && a->fp)
+        fclose(a->fp);
+    a->direct = 0;
     if (a->tmp_path) {
         if (a->fp)
             fclose(a->fp);

@@ -15,7 +15,8 @@
 typedef struct kgex__atomic {
     FILE *fp;         /* where to write; stdout for "-" */
     const char *path; /* borrowed: the target, for messages */
-    char *tmp_path;   /* NULL for stdout */
+    char *tmp_path;   /* NULL for stdout and devices */
+    int direct;       /* a device or pipe opened as it is: closed, not renamed */
 } kgex__atomic;
 
 /* Create the temporary file for `path` (or take stdout for "-"); on error

@@ -588,7 +588,7 @@ static int pass_orgs(kgex__doc *d)
         if (d->tok_men[i] >= 0) {
             const kgex__mention *m = &d->men[d->tok_men[i]];
 
-            if (m->b != i || m->location || m->form == KGEX__M_PERSON ||
+            if (m->e >= n || m->b != i || m->location || m->form == KGEX__M_PERSON ||
                 !(is_cap_word(d, m->e) || is_ordinal(d, m->e)) || d->tok_men[m->e] >= 0) {
                 i = m->e > i ? m->e : i + 1;
                 continue;

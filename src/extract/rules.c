@@ -262,8 +262,15 @@ static int subject_of(const kgex__doc *d, size_t i)
  * set after the phrase. */
 static int np_head_right(const kgex__doc *d, size_t i, size_t *end_out)
 {
-    size_t e = sent_end(d, i), k = i;
+    size_t e, k = i;
     int head = -1;
+
+    if (i >= d->t.len) {
+        if (end_out)
+            *end_out = i;
+        return -1;
+    }
+    e = sent_end(d, i);
 
     while (k < e && k - i < WINDOW) {
         const kgex__mention *m = kgex__mention_at(d, k);
@@ -1060,7 +1067,7 @@ static int rule_member(kgex__doc *d, size_t i, size_t te)
                 a--;
             if (a > b && kgex__is_word(d, a - 1, "and")) {
                 n += list_left(d, a - 1, members + n, 32 - n);
-            } else if (n == 0 && end > te) {
+            } else if (n == 0 && end > te && !(a > b && is_copula(d, a - 1))) {
                 m = kgex__mention_at(d, b);
                 if (!m && b + 1 < e)
                     m = kgex__mention_at(d, b + 1);

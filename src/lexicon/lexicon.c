@@ -710,7 +710,11 @@ int kgex_lexicon_add_json(kgex_lexicon *lex, const char *json, size_t len, const
     }
     root = json_loadb(json, len, JSON_REJECT_DUPLICATES, &jerr);
     if (!root) {
-        error = kgex__error_at(err, KGEX_EPARSE, c.source, jerr.line, jerr.column, "%s", jerr.text);
+        if (json_error_code(&jerr) == json_error_out_of_memory)
+            error = kgex__error_at(err, KGEX_ENOMEM, c.source, 0, 0, "out of memory");
+        else
+            error = kgex__error_at(err, KGEX_EPARSE, c.source, jerr.line, jerr.column, "%s",
+                                   jerr.text);
         goto done;
     }
     error = validate(&c, root);
