@@ -100,6 +100,8 @@ typedef struct kgex__doc {
     size_t post_len, post_cap;
     char (*sent_date)[16]; /* per sentence, "" when none */
     kgex__date_ctx dates;
+    size_t char_base; /* characters and sentences of the document before */
+    size_t sent_base; /* this piece of it (long documents come in pieces) */
 } kgex__doc;
 
 /* Is token i a word of class `bit` (KGEX__W_*)? */

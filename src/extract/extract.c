@@ -16,6 +16,9 @@
 #include "extract/doc.h"
 #include "extract/names.h"
 
+/* Documents longer than this are read in pieces of at most this size. */
+#define KGEX__CHUNK_BYTES ((size_t)4 << 20)
+
 typedef struct person {
     char *id;
     char *first, *last;
@@ -179,9 +182,9 @@ static kgex_provenance prov_of(const kgex__doc *d, const char *doc, size_t b, si
     kgex_provenance p;
 
     p.doc = doc;
-    p.sentence = kgex__sentence_of(d, b);
-    p.start = d->t.tok[b].cstart;
-    p.end = d->t.tok[(e > b ? e : b + 1) - 1].cend;
+    p.sentence = d->sent_base + kgex__sentence_of(d, b);
+    p.start = d->char_base + d->t.tok[b].cstart;
+    p.end = d->char_base + d->t.tok[(e > b ? e : b + 1) - 1].cend;
     return p;
 }
 
@@ -275,7 +278,7 @@ static int emit_statement(kgex_extractor *x, kgex__doc *d, const char *doc, cons
     quote = span_text(d, qb, qe);
     if (!quote)
         return KGEX_ENOMEM;
-    snprintf(id, sizeof(id), "event/%s/s%zu-%s", docslug, r->sent,
+    snprintf(id, sizeof(id), "event/%s/s%zu-%s", docslug, d->sent_base + r->sent,
              strchr(kgex_graph_node(x->graph, node[r->src])->id, '/') + 1);
     snprintf(label, sizeof(label), "Statement by %s", kgex_graph_node(x->graph, node[r->src])->label);
     memset(&spec, 0, sizeof(spec));
@@ -351,20 +354,21 @@ static int emit_relations(kgex_extractor *x, kgex__doc *d, const char *doc, cons
     return KGEX_OK;
 }
 
-int kgex_extract_text(kgex_extractor *x, const char *doc, const char *text, size_t len,
-                      const kgex_extract_options *opts, kgex_error *err)
+/* One piece of a document: characters from char_base, sentences from
+ * sent_base; the date context carries over to the next piece. */
+static int extract_chunk(kgex_extractor *x, const char *doc, const char *text, size_t len,
+                         kgex__date_ctx *dates, size_t char_base, size_t *sent_base)
 {
     kgex__doc d;
     size_t *node = NULL, s, n;
     int error;
 
-    KGEX_ASSERT_ARG(x && doc && (text || len == 0), err);
     memset(&d, 0, sizeof(d));
     d.lex = x->lex;
-    if (kgex__date_ctx_init(&d.dates, opts ? opts->date : NULL) < 0)
-        return kgex__error_set(err, KGEX_EINVAL, "date '%s' is not of the form YYYY-MM-DD",
-                               opts->date);
-    error = kgex__tokenize(&d.t, text ? text : "", len);
+    d.dates = *dates;
+    d.char_base = char_base;
+    d.sent_base = *sent_base;
+    error = kgex__tokenize(&d.t, text, len);
     if (error < 0)
         goto done;
     n = d.t.len ? d.t.len : 1;
@@ -409,12 +413,64 @@ int kgex_extract_text(kgex_extractor *x, const char *doc, const char *text, size
     error = emit_relations(x, &d, doc, node);
     if (error < 0)
         goto done;
-    x->stats.documents++;
     x->stats.sentences += d.t.sent_len;
+    *sent_base += d.t.sent_len;
+    *dates = d.dates;
 done:
-    if (error < 0 && err && err->code == KGEX_OK)
-        kgex__error_at(err, error, doc, 0, 0, "%s", kgex_strerror(error));
     kgex__free(node);
     doc_free(&d);
+    return error;
+}
+
+/* Count code points in text[0, len). */
+static size_t count_chars(const char *text, size_t len)
+{
+    size_t i, n = 0;
+
+    for (i = 0; i < len; i++) {
+        if (((unsigned char)text[i] & 0xC0) != 0x80)
+            n++;
+    }
+    return n;
+}
+
+int kgex_extract_text(kgex_extractor *x, const char *doc, const char *text, size_t len,
+                      const kgex_extract_options *opts, kgex_error *err)
+{
+    kgex__date_ctx dates;
+    size_t off = 0, chars = 0, sents = 0;
+    int error = KGEX_OK;
+
+    KGEX_ASSERT_ARG(x && doc && (text || len == 0), err);
+    if (kgex__date_ctx_init(&dates, opts ? opts->date : NULL) < 0)
+        return kgex__error_set(err, KGEX_EINVAL, "date '%s' is not of the form YYYY-MM-DD",
+                               opts->date);
+    if (!text)
+        text = "";
+    /* A long document is read in pieces cut at line breaks, so the working
+     * memory stays bounded by the piece, not the document; what links
+     * mentions (surnames, pronouns) then stays within a piece. */
+    do {
+        size_t piece = len - off, k;
+
+        if (piece > KGEX__CHUNK_BYTES) {
+            piece = KGEX__CHUNK_BYTES;
+            for (k = piece; k > KGEX__CHUNK_BYTES / 2; k--) {
+                if (text[off + k - 1] == '\n')
+                    break;
+            }
+            if (k > KGEX__CHUNK_BYTES / 2)
+                piece = k;
+            while (piece > 1 && ((unsigned char)text[off + piece] & 0xC0) == 0x80)
+                piece--; /* never split a character */
+        }
+        error = extract_chunk(x, doc, text + off, piece, &dates, chars, &sents);
+        chars += count_chars(text + off, piece);
+        off += piece;
+    } while (error == 0 && off < len);
+    if (error == 0)
+        x->stats.documents++;
+    if (error < 0 && err && err->code == KGEX_OK)
+        kgex__error_at(err, error, doc, 0, 0, "%s", kgex_strerror(error));
     return error;
 }
