@@ -5,7 +5,7 @@
 #
 # Steps: scripts/setup.sh (install what is missing, build build/); ctest in
 # build/; a second build with AddressSanitizer and UBSan in build-asan/ and
-# ctest there; the lexicon checks (tests/lexicon/check_lexicon.py and
+# ctest there; valgrind over the unit tests, the CLI and tests/e2e/cli.sh; the lexicon checks (tests/lexicon/check_lexicon.py and
 # tools/gen_states.py --check); the extraction score on ../shared/eval
 # (tests/eval.sh, failing only below F1 0.85 or on an error). Every step runs
 # even after a failure; the last line is "N passed, M failed" over the steps,
@@ -69,6 +69,10 @@ valgrind_all() {
     return $rc
 }
 step "valgrind (unit tests and CLI)" valgrind_all
+# the end-to-end CLI tests again, every kgex run under valgrind
+step "valgrind (tests/e2e/cli.sh)" env KGEX_SOURCE_DIR="$root" KGEX_SHARED_DIR="$root/../shared" \
+    KGEX_REAL_BIN="$root/build/kgex" KGEX_BIN="$root/tests/support/valgrind-kgex.sh" \
+    bash tests/e2e/cli.sh
 step "lexicon check (tests/lexicon/check_lexicon.py)" "$py" tests/lexicon/check_lexicon.py
 step "states.json up to date (tools/gen_states.py --check)" "$py" tools/gen_states.py --check
 step "extraction score (tests/eval.sh, min F1 0.85)" bash tests/eval.sh build --min-f1 0.85
