@@ -46,6 +46,12 @@ build_asan() {
         cmake --build build-asan --parallel "$jobs" >/dev/null
 }
 
+# the house format (.clang-format), when clang-format is installed
+format_check() {
+    command -v clang-format >/dev/null || { echo "clang-format not installed: skipped"; return 0; }
+    git ls-files '*.c' '*.h' | xargs clang-format --dry-run --Werror
+}
+step "format (clang-format --dry-run)" format_check
 step "ctest (build/)" ctest --test-dir build --output-on-failure --parallel "$jobs"
 step "build with ASan+UBSan (build-asan/)" build_asan
 export ASAN_OPTIONS=detect_leaks=1

@@ -13,13 +13,13 @@
 
 enum {
     KGEX_OK = 0,
-    KGEX_ERROR = -1,    /* internal error */
-    KGEX_ENOMEM = -2,   /* out of memory */
-    KGEX_EINVAL = -3,   /* bad argument or option */
-    KGEX_EIO = -4,      /* read or write failure */
-    KGEX_EPARSE = -5,   /* malformed input (lexicon, text) */
+    KGEX_ERROR = -1,  /* internal error */
+    KGEX_ENOMEM = -2, /* out of memory */
+    KGEX_EINVAL = -3, /* bad argument or option */
+    KGEX_EIO = -4,    /* read or write failure */
+    KGEX_EPARSE = -5, /* malformed input (lexicon, text) */
     KGEX_ENOTFOUND = -6,
-    KGEX_ELIMIT = -7    /* input over a size limit */
+    KGEX_ELIMIT = -7 /* input over a size limit */
 };
 
 typedef struct kgex_error {

@@ -24,7 +24,10 @@ typedef struct kgex_extract_options {
 } kgex_extract_options;
 
 #define KGEX_EXTRACT_OPTIONS_VERSION 1
-#define KGEX_EXTRACT_OPTIONS_INIT {KGEX_EXTRACT_OPTIONS_VERSION, NULL}
+#define KGEX_EXTRACT_OPTIONS_INIT                                                                  \
+    {                                                                                              \
+        KGEX_EXTRACT_OPTIONS_VERSION, NULL                                                         \
+    }
 
 /* What one document gave (added to the running totals of the extractor). */
 typedef struct kgex_extract_stats {

@@ -53,7 +53,10 @@ typedef struct kgex_input_options {
 } kgex_input_options;
 
 #define KGEX_INPUT_OPTIONS_VERSION 1
-#define KGEX_INPUT_OPTIONS_INIT {KGEX_INPUT_OPTIONS_VERSION, KGEX_INPUT_AUTO, 0}
+#define KGEX_INPUT_OPTIONS_INIT                                                                    \
+    {                                                                                              \
+        KGEX_INPUT_OPTIONS_VERSION, KGEX_INPUT_AUTO, 0                                             \
+    }
 
 /* What was found in the input bytes (kgex_document_flags). */
 enum {

@@ -46,7 +46,7 @@ typedef struct options {
     const char *date;
     int input_format; /* KGEX_INPUT_AUTO, _TEXT or _HTML (--input) */
     int strict;       /* --strict: any skip or warning fails the run */
-    int analytics; /* -1: when a GEXF or SVG output or --report needs it */
+    int analytics;    /* -1: when a GEXF or SVG output or --report needs it */
     int report;
 } options;
 
@@ -400,8 +400,12 @@ static int wants_analytics(const options *opt)
 /* The second summary line, when something was skipped or warned about. */
 static void print_skips(const skips *sk)
 {
-    static const char *const what[] = {"binary", "unreadable", "broken symbolic link",
-                                        "over the size limit", "directory link loop", "other"};
+    static const char *const what[] = {"binary",
+                                       "unreadable",
+                                       "broken symbolic link",
+                                       "over the size limit",
+                                       "directory link loop",
+                                       "other"};
     size_t counts[6], i, total = skips_total(sk);
     const char *sep = ": ";
 
@@ -423,16 +427,21 @@ static void print_skips(const skips *sk)
 
 int main(int argc, char **argv)
 {
-    static const struct option longopts[] = {
-        {"output", required_argument, NULL, 'o'},  {"format", required_argument, NULL, 'f'},
-        {"lexicon", required_argument, NULL, 'l'}, {"date", required_argument, NULL, 'd'},
-        {"quiet", no_argument, NULL, 'q'},         {"timings", no_argument, NULL, 'T'},
-        {"no-default-lexicon", no_argument, NULL, 'N'},
-        {"analytics", no_argument, NULL, 'A'},     {"no-analytics", no_argument, NULL, 'a'},
-        {"report", no_argument, NULL, 'R'},
-        {"input", required_argument, NULL, 'I'},   {"strict", no_argument, NULL, 'S'},
-        {"help", no_argument, NULL, 'h'},          {"version", no_argument, NULL, 'V'},
-        {NULL, 0, NULL, 0}};
+    static const struct option longopts[] = {{"output", required_argument, NULL, 'o'},
+                                             {"format", required_argument, NULL, 'f'},
+                                             {"lexicon", required_argument, NULL, 'l'},
+                                             {"date", required_argument, NULL, 'd'},
+                                             {"quiet", no_argument, NULL, 'q'},
+                                             {"timings", no_argument, NULL, 'T'},
+                                             {"no-default-lexicon", no_argument, NULL, 'N'},
+                                             {"analytics", no_argument, NULL, 'A'},
+                                             {"no-analytics", no_argument, NULL, 'a'},
+                                             {"report", no_argument, NULL, 'R'},
+                                             {"input", required_argument, NULL, 'I'},
+                                             {"strict", no_argument, NULL, 'S'},
+                                             {"help", no_argument, NULL, 'h'},
+                                             {"version", no_argument, NULL, 'V'},
+                                             {NULL, 0, NULL, 0}};
     options opt;
     kgex_lexicon *lex = NULL;
     kgex_graph *graph = NULL;
@@ -703,8 +712,7 @@ int main(int argc, char **argv)
         }
     }
     if (opt.timings)
-        fprintf(stderr,
-                "%s: timings: lexicon %.3f s, read %.3f s, extract %.3f s, write %.3f s\n",
+        fprintf(stderr, "%s: timings: lexicon %.3f s, read %.3f s, extract %.3f s, write %.3f s\n",
                 progname, t_lex, t_read, t_extract, t_write);
 done:
     /* anything printed on stdout (help, version, report, a graph) must

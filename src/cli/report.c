@@ -27,7 +27,8 @@ typedef struct ranked {
     const char *id;
 } ranked;
 
-static int by_pagerank(const void *a, const void *b) {
+static int by_pagerank(const void *a, const void *b)
+{
     const ranked *x = a, *y = b;
 
     if (x->pagerank != y->pagerank)
@@ -35,7 +36,8 @@ static int by_pagerank(const void *a, const void *b) {
     return strcmp(x->id, y->id);
 }
 
-static size_t count_docs(const kgex_graph *graph) {
+static size_t count_docs(const kgex_graph *graph)
+{
     const char **seen = NULL;
     size_t len = 0, cap = 0, i, j, k;
 
@@ -70,15 +72,16 @@ static size_t count_docs(const kgex_graph *graph) {
 }
 
 /* "doc#sentence" of each provenance record, each once */
-static void print_sources(FILE *fp, const kgex_edge *e) {
+static void print_sources(FILE *fp, const kgex_edge *e)
+{
     size_t i, j;
     int first = 1;
 
     fputs("  [", fp);
     for (i = 0; i < e->prov_len; i++) {
         for (j = 0; j < i; j++) {
-            if (e->prov[j].sentence == e->prov[i].sentence && e->prov[j].doc &&
-                e->prov[i].doc && strcmp(e->prov[j].doc, e->prov[i].doc) == 0)
+            if (e->prov[j].sentence == e->prov[i].sentence && e->prov[j].doc && e->prov[i].doc &&
+                strcmp(e->prov[j].doc, e->prov[i].doc) == 0)
                 break;
         }
         if (j < i)
@@ -91,7 +94,8 @@ static void print_sources(FILE *fp, const kgex_edge *e) {
 }
 
 static void print_relations(FILE *fp, const kgex_graph *graph, const size_t *order,
-                            kgex_relation rel, const char *title) {
+                            kgex_relation rel, const char *title)
+{
     size_t i, found = 0;
 
     fprintf(fp, "\n%s:\n", title);
@@ -102,15 +106,16 @@ static void print_relations(FILE *fp, const kgex_graph *graph, const size_t *ord
             continue;
         found++;
         fprintf(fp, "  %s -> %s, %s, %zu mention%s", kgex_graph_node(graph, e->source)->label,
-                kgex_graph_node(graph, e->target)->label, e->date ? e->date : "no date",
-                e->weight, e->weight == 1 ? "" : "s");
+                kgex_graph_node(graph, e->target)->label, e->date ? e->date : "no date", e->weight,
+                e->weight == 1 ? "" : "s");
         print_sources(fp, e);
     }
     if (found == 0)
         fputs("  (none)\n", fp);
 }
 
-int kgex_cli_report(FILE *fp, const kgex_graph *graph) {
+int kgex_cli_report(FILE *fp, const kgex_graph *graph)
+{
     size_t kinds[KGEX_KIND_EVENT + 1] = {0};
     size_t rels[KGEX_REL_ABOUT + 1] = {0};
     size_t n = kgex_graph_node_count(graph), m = kgex_graph_edge_count(graph);
@@ -147,8 +152,7 @@ int kgex_cli_report(FILE *fp, const kgex_graph *graph) {
 
     docs = count_docs(graph);
     fprintf(fp, "kgex report: %zu document%s, %zu nodes, %zu edges, %zu component%s\n", docs,
-            docs == 1 ? "" : "s", n, m, components,
-            components == 1 ? "" : "s");
+            docs == 1 ? "" : "s", n, m, components, components == 1 ? "" : "s");
     fputs("\nnodes by kind:", fp);
     for (i = 0; i <= KGEX_KIND_EVENT; i++)
         fprintf(fp, "%s %s %zu", i ? "," : "", kgex_kind_name((kgex_kind)i), kinds[i]);

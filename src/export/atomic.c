@@ -20,9 +20,13 @@
 
 #include "common.h"
 
-static int is_stdout(const char *path) { return strcmp(path, "-") == 0; }
+static int is_stdout(const char *path)
+{
+    return strcmp(path, "-") == 0;
+}
 
-int kgex__atomic_open(kgex__atomic *a, const char *path, kgex_error *err) {
+int kgex__atomic_open(kgex__atomic *a, const char *path, kgex_error *err)
+{
     struct stat st;
     char *tmp = NULL;
     size_t cap;
@@ -87,7 +91,8 @@ done:
     return error;
 }
 
-int kgex__atomic_commit(kgex__atomic *a, kgex_error *err) {
+int kgex__atomic_commit(kgex__atomic *a, kgex_error *err)
+{
     int saved = 0; /* errno of the first failure, 0 while all is well */
     FILE *fp;
 
@@ -140,7 +145,8 @@ done:
                           "cannot write '%s': %s", a->path, strerror(saved));
 }
 
-void kgex__atomic_abort(kgex__atomic *a) {
+void kgex__atomic_abort(kgex__atomic *a)
+{
     if (!a)
         return;
     if (a->direct && a->fp)

@@ -10,7 +10,8 @@
 
 static const char hex_digits[] = "0123456789ABCDEF";
 
-void kgex__escape_buf_free(kgex__escape_buf *buf) {
+void kgex__escape_buf_free(kgex__escape_buf *buf)
+{
     if (!buf)
         return;
     kgex__free(buf->ptr);
@@ -19,7 +20,8 @@ void kgex__escape_buf_free(kgex__escape_buf *buf) {
     buf->cap = 0;
 }
 
-int kgex__escape_buf_put(kgex__escape_buf *buf, const char *s, size_t len) {
+int kgex__escape_buf_put(kgex__escape_buf *buf, const char *s, size_t len)
+{
     int error;
 
     if (len > ((size_t)-1) - buf->len - 1)
@@ -34,16 +36,19 @@ int kgex__escape_buf_put(kgex__escape_buf *buf, const char *s, size_t len) {
     return KGEX_OK;
 }
 
-int kgex__escape_buf_puts(kgex__escape_buf *buf, const char *s) {
+int kgex__escape_buf_puts(kgex__escape_buf *buf, const char *s)
+{
     return kgex__escape_buf_put(buf, s, strlen(s));
 }
 
-int kgex__escape_buf_reset(kgex__escape_buf *buf) {
+int kgex__escape_buf_reset(kgex__escape_buf *buf)
+{
     buf->len = 0;
     return kgex__escape_buf_put(buf, "", 0);
 }
 
-static int put_hex(kgex__escape_buf *buf, char lead, unsigned char byte) {
+static int put_hex(kgex__escape_buf *buf, char lead, unsigned char byte)
+{
     char tmp[3];
 
     tmp[0] = lead;
@@ -54,7 +59,8 @@ static int put_hex(kgex__escape_buf *buf, char lead, unsigned char byte) {
 
 /* Length of the valid UTF-8 sequence at s (1..4) and its code point, or 0
  * when the bytes at s do not start one. */
-static size_t utf8_decode(const unsigned char *s, unsigned long *cp) {
+static size_t utf8_decode(const unsigned char *s, unsigned long *cp)
+{
     unsigned long c;
     size_t len, i;
 
@@ -87,7 +93,8 @@ static size_t utf8_decode(const unsigned char *s, unsigned long *cp) {
     return len;
 }
 
-int kgex__escape_text(kgex__escape_buf *buf, const char *s) {
+int kgex__escape_text(kgex__escape_buf *buf, const char *s)
+{
     const unsigned char *p = (const unsigned char *)s;
     int error = KGEX_OK;
 
@@ -111,12 +118,14 @@ int kgex__escape_text(kgex__escape_buf *buf, const char *s) {
     return error;
 }
 
-static int is_unreserved(unsigned char c) {
+static int is_unreserved(unsigned char c)
+{
     return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' ||
            c == '.' || c == '_' || c == '~';
 }
 
-int kgex__escape_iri(kgex__escape_buf *buf, const char *s) {
+int kgex__escape_iri(kgex__escape_buf *buf, const char *s)
+{
     const unsigned char *p = (const unsigned char *)s;
     const unsigned char *segment = p;
     int error;
@@ -144,7 +153,8 @@ int kgex__escape_iri(kgex__escape_buf *buf, const char *s) {
     return error;
 }
 
-int kgex__escape_nmtoken(kgex__escape_buf *buf, const char *s) {
+int kgex__escape_nmtoken(kgex__escape_buf *buf, const char *s)
+{
     const unsigned char *p = (const unsigned char *)s;
     int error;
 
@@ -165,11 +175,13 @@ int kgex__escape_nmtoken(kgex__escape_buf *buf, const char *s) {
     return error;
 }
 
-static int needs_pct(unsigned char c) {
+static int needs_pct(unsigned char c)
+{
     return c == '%' || c == ' ' || c == '\t' || c == '\n' || c == '\r';
 }
 
-int kgex__escape_provenance(kgex__escape_buf *buf, const kgex_provenance *prov) {
+int kgex__escape_provenance(kgex__escape_buf *buf, const kgex_provenance *prov)
+{
     kgex__escape_buf doc = {0};
     char nums[96];
     size_t start = buf->len, i;

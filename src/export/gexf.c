@@ -43,12 +43,12 @@
 #include "kgex/analytics.h"
 #include "kgex/export.h"
 
-#define GEXF_NS       "http://gexf.net/1.3"
-#define VIZ_NS        "http://gexf.net/1.3/viz"
-#define POSITION_SPAN 1000.0 /* layout [-1, 1] -> [-1000, 1000] */
-#define NODE_SIZE_MIN      5.0
-#define NODE_SIZE_MAX      50.0
-#define NODE_SIZE_DEFAULT  10.0
+#define GEXF_NS           "http://gexf.net/1.3"
+#define VIZ_NS            "http://gexf.net/1.3/viz"
+#define POSITION_SPAN     1000.0 /* layout [-1, 1] -> [-1000, 1000] */
+#define NODE_SIZE_MIN     5.0
+#define NODE_SIZE_MAX     50.0
+#define NODE_SIZE_DEFAULT 10.0
 
 typedef struct attr_def {
     const char *id;
@@ -56,10 +56,10 @@ typedef struct attr_def {
 } attr_def;
 
 static const attr_def node_attrs[] = {
-    {"kind", "string"},       {"canonical_id", "string"}, {"aliases", "string"},
-    {"mentions", "integer"},  {"iso3", "string"},         {"wikidata", "string"},
-    {"role", "string"},       {"quote", "string"},        {"date", "string"},
-    {"cameo", "string"},      {"provenance", "string"},
+    {"kind", "string"},      {"canonical_id", "string"}, {"aliases", "string"},
+    {"mentions", "integer"}, {"iso3", "string"},         {"wikidata", "string"},
+    {"role", "string"},      {"quote", "string"},        {"date", "string"},
+    {"cameo", "string"},     {"provenance", "string"},
 };
 static const attr_def metric_attrs[] = {
     {"in_degree", "integer"}, {"out_degree", "integer"}, {"weighted_degree", "double"},
@@ -95,7 +95,8 @@ typedef struct writer {
     } while (0)
 
 /* Attribute `name` = `value` scrubbed (nothing when value is NULL). */
-static int write_attr(writer *wr, const char *name, const char *value) {
+static int write_attr(writer *wr, const char *name, const char *value)
+{
     int error = KGEX_OK;
 
     if (!value)
@@ -108,7 +109,8 @@ done:
 }
 
 /* <attvalue for="ID" value="VALUE"/>, VALUE scrubbed; nothing for NULL */
-static int write_attvalue(writer *wr, const char *id, const char *value) {
+static int write_attvalue(writer *wr, const char *id, const char *value)
+{
     int error = KGEX_OK;
 
     if (!value)
@@ -121,7 +123,8 @@ done:
     return error;
 }
 
-static int write_provenance(writer *wr, const kgex_provenance *prov, size_t prov_len) {
+static int write_provenance(writer *wr, const kgex_provenance *prov, size_t prov_len)
+{
     kgex__escape_buf text = {0};
     size_t i;
     int error = KGEX_OK;
@@ -140,7 +143,8 @@ done:
     return error;
 }
 
-static int is_digits(const char *s, size_t n) {
+static int is_digits(const char *s, size_t n)
+{
     size_t i;
 
     for (i = 0; i < n; i++) {
@@ -152,7 +156,8 @@ static int is_digits(const char *s, size_t n) {
 
 /* The xsd:date a kgex date starts at: "YYYY-MM-DD" as it is, "YYYY-MM" and
  * "YYYY" at their first day; 0 (no time) for anything else. */
-static int start_date(char out[11], const char *date) {
+static int start_date(char out[11], const char *date)
+{
     size_t len;
 
     if (!date)
@@ -176,7 +181,8 @@ static int start_date(char out[11], const char *date) {
 }
 
 static int write_attributes(writer *wr, const char *klass, const attr_def *defs, size_t len,
-                            const attr_def *more, size_t more_len) {
+                            const attr_def *more, size_t more_len)
+{
     size_t i;
     int error = KGEX_OK;
 
@@ -197,7 +203,8 @@ done:
     return error;
 }
 
-static int write_color(writer *wr, const kgex__rgb *c) {
+static int write_color(writer *wr, const kgex__rgb *c)
+{
     int error = KGEX_OK;
 
     XW(xmlTextWriterStartElementNS(wr->w, XC("viz"), XC("color"), NULL));
@@ -209,7 +216,8 @@ done:
     return error;
 }
 
-static int write_metric_values(writer *wr, const kgex_metrics *m) {
+static int write_metric_values(writer *wr, const kgex_metrics *m)
+{
     char num[64];
     int error = KGEX_OK;
 
@@ -231,7 +239,8 @@ done:
     return error;
 }
 
-static int write_node(writer *wr, const kgex_node *n) {
+static int write_node(writer *wr, const kgex_node *n)
+{
     kgex__escape_buf aliases = {0};
     char num[64], date[11];
     double size = NODE_SIZE_DEFAULT;
@@ -274,10 +283,8 @@ static int write_node(writer *wr, const kgex_node *n) {
             size = NODE_SIZE_MIN +
                    (NODE_SIZE_MAX - NODE_SIZE_MIN) * sqrt(n->metrics.pagerank / wr->max_pagerank);
         XW(xmlTextWriterStartElementNS(wr->w, XC("viz"), XC("position"), NULL));
-        XW(xmlTextWriterWriteFormatAttribute(wr->w, XC("x"), "%.3f",
-                                             n->metrics.x * POSITION_SPAN));
-        XW(xmlTextWriterWriteFormatAttribute(wr->w, XC("y"), "%.3f",
-                                             n->metrics.y * POSITION_SPAN));
+        XW(xmlTextWriterWriteFormatAttribute(wr->w, XC("x"), "%.3f", n->metrics.x * POSITION_SPAN));
+        XW(xmlTextWriterWriteFormatAttribute(wr->w, XC("y"), "%.3f", n->metrics.y * POSITION_SPAN));
         XW(xmlTextWriterWriteAttribute(wr->w, XC("z"), XC("0.0")));
         XW(xmlTextWriterEndElement(wr->w));
     }
@@ -290,7 +297,8 @@ done:
     return error;
 }
 
-static int write_edge(writer *wr, size_t number, const kgex_edge *e) {
+static int write_edge(writer *wr, size_t number, const kgex_edge *e)
+{
     const char *relation = kgex_relation_name(e->relation);
     char num[48], date[11];
     int error = KGEX_OK;
@@ -335,7 +343,8 @@ done:
     return error;
 }
 
-static int write_document(writer *wr) {
+static int write_document(writer *wr)
+{
     size_t *node_order = NULL;
     size_t *edge_order = NULL;
     size_t i, n;
@@ -364,7 +373,8 @@ static int write_document(writer *wr) {
     CHECK(write_attributes(wr, "node", node_attrs, sizeof(node_attrs) / sizeof(node_attrs[0]),
                            metric_attrs,
                            wr->metrics ? sizeof(metric_attrs) / sizeof(metric_attrs[0]) : 0));
-    CHECK(write_attributes(wr, "edge", edge_attrs, sizeof(edge_attrs) / sizeof(edge_attrs[0]), NULL, 0));
+    CHECK(write_attributes(wr, "edge", edge_attrs, sizeof(edge_attrs) / sizeof(edge_attrs[0]), NULL,
+                           0));
     n = kgex_graph_node_count(wr->graph);
     XW(xmlTextWriterStartElement(wr->w, XC("nodes")));
     snprintf(num, sizeof(num), "%zu", n);
@@ -386,13 +396,15 @@ done:
     return error;
 }
 
-static void quiet_error(void *ctx, const char *msg, ...) {
+static void quiet_error(void *ctx, const char *msg, ...)
+{
     (void)ctx;
     (void)msg;
 }
 
 /* Write to fp; `path` names the file in messages (NULL: a caller's stream). */
-static int gexf_write(const kgex_graph *graph, FILE *fp, const char *path, kgex_error *err) {
+static int gexf_write(const kgex_graph *graph, FILE *fp, const char *path, kgex_error *err)
+{
     xmlGenericErrorFunc old_generic = xmlGenericError;
     void *old_generic_ctx = xmlGenericErrorContext;
     xmlStructuredErrorFunc old_structured = xmlStructuredError;
@@ -445,13 +457,15 @@ done:
     return KGEX_OK;
 }
 
-int kgex_gexf_write(const kgex_graph *graph, FILE *fp, kgex_error *err) {
+int kgex_gexf_write(const kgex_graph *graph, FILE *fp, kgex_error *err)
+{
     KGEX_ASSERT_ARG(graph, err);
     KGEX_ASSERT_ARG(fp, err);
     return gexf_write(graph, fp, NULL, err);
 }
 
-int kgex_gexf_write_file(const kgex_graph *graph, const char *path, kgex_error *err) {
+int kgex_gexf_write_file(const kgex_graph *graph, const char *path, kgex_error *err)
+{
     kgex__atomic a = {0};
     int error;
 

@@ -109,7 +109,8 @@ typedef struct writer {
     } while (0)
 
 /* <data key="KEY">TEXT</data>, TEXT already clean */
-static int write_data_raw(writer *wr, const char *key, const char *text) {
+static int write_data_raw(writer *wr, const char *key, const char *text)
+{
     int error = KGEX_OK;
 
     XW(xmlTextWriterStartElement(wr->w, XC("data")));
@@ -121,7 +122,8 @@ done:
 }
 
 /* <data> with `value` scrubbed; nothing when value is NULL */
-static int write_data(writer *wr, const char *key, const char *value) {
+static int write_data(writer *wr, const char *key, const char *value)
+{
     int error = KGEX_OK;
 
     if (!value)
@@ -134,7 +136,8 @@ done:
 }
 
 static int write_provenance(writer *wr, const char *key, const kgex_provenance *prov,
-                            size_t prov_len) {
+                            size_t prov_len)
+{
     size_t i;
     int error = KGEX_OK;
 
@@ -151,7 +154,8 @@ done:
     return error;
 }
 
-static int write_key(writer *wr, const key_def *k) {
+static int write_key(writer *wr, const key_def *k)
+{
     int error = KGEX_OK;
 
     XW(xmlTextWriterStartElement(wr->w, XC("key")));
@@ -164,7 +168,8 @@ done:
     return error;
 }
 
-static int write_keys(writer *wr) {
+static int write_keys(writer *wr)
+{
     size_t i;
     int error = KGEX_OK;
 
@@ -182,7 +187,8 @@ done:
 
 /* The analytics data of a node, in metric_keys order; doubles in the
  * shortest form that reads back exactly. */
-static int write_metrics(writer *wr, const kgex_metrics *m) {
+static int write_metrics(writer *wr, const kgex_metrics *m)
+{
     char num[64];
     int error = KGEX_OK;
 
@@ -204,7 +210,8 @@ done:
     return error;
 }
 
-static int write_node(writer *wr, const kgex_node *n) {
+static int write_node(writer *wr, const kgex_node *n)
+{
     char num[32];
     size_t i;
     int error = KGEX_OK;
@@ -243,7 +250,8 @@ done:
     return error;
 }
 
-static int write_edge(writer *wr, size_t number, const kgex_edge *e) {
+static int write_edge(writer *wr, size_t number, const kgex_edge *e)
+{
     const char *relation = kgex_relation_name(e->relation);
     char num[48];
     int error = KGEX_OK;
@@ -270,7 +278,8 @@ done:
     return error;
 }
 
-static int write_document(writer *wr) {
+static int write_document(writer *wr)
+{
     size_t *node_order = NULL;
     size_t *edge_order = NULL;
     size_t i, n;
@@ -303,13 +312,15 @@ done:
     return error;
 }
 
-static void quiet_error(void *ctx, const char *msg, ...) {
+static void quiet_error(void *ctx, const char *msg, ...)
+{
     (void)ctx;
     (void)msg;
 }
 
 /* Write to fp; `path` names the file in messages (NULL: a caller's stream). */
-static int graphml_write(const kgex_graph *graph, FILE *fp, const char *path, kgex_error *err) {
+static int graphml_write(const kgex_graph *graph, FILE *fp, const char *path, kgex_error *err)
+{
     xmlGenericErrorFunc old_generic = xmlGenericError;
     void *old_generic_ctx = xmlGenericErrorContext;
     xmlStructuredErrorFunc old_structured = xmlStructuredError;
@@ -359,13 +370,15 @@ done:
     return KGEX_OK;
 }
 
-int kgex_graphml_write(const kgex_graph *graph, FILE *fp, kgex_error *err) {
+int kgex_graphml_write(const kgex_graph *graph, FILE *fp, kgex_error *err)
+{
     KGEX_ASSERT_ARG(graph, err);
     KGEX_ASSERT_ARG(fp, err);
     return graphml_write(graph, fp, NULL, err);
 }
 
-int kgex_graphml_write_file(const kgex_graph *graph, const char *path, kgex_error *err) {
+int kgex_graphml_write_file(const kgex_graph *graph, const char *path, kgex_error *err)
+{
     kgex__atomic a = {0};
     int error;
 

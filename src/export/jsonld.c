@@ -16,8 +16,8 @@
  * relation, weight, role/cameo/date and provenance, so that weights and
  * provenance survive in RDF. When the graph has been analyzed
  * (analytics.h), node objects also carry inDegree, outDegree,
- * weightedDegree, pagerank, betweenness, community and component. Strings are scrubbed (escape.h) first: jansson
- * accepts only valid UTF-8, and both writers then carry the same text.
+ * weightedDegree, pagerank, betweenness, community and component. Strings are scrubbed (escape.h)
+ * first: jansson accepts only valid UTF-8, and both writers then carry the same text.
  */
 #include <errno.h>
 #include <jansson.h>
@@ -106,16 +106,19 @@ typedef struct builder {
 
 /* obj[key] = value, taking the reference; a NULL value (a failed json_*
  * constructor) is an allocation failure. */
-static int set_new(json_t *obj, const char *key, json_t *value) {
+static int set_new(json_t *obj, const char *key, json_t *value)
+{
     return json_object_set_new(obj, key, value) == 0 ? KGEX_OK : KGEX_ENOMEM;
 }
 
-static int append_new(json_t *array, json_t *value) {
+static int append_new(json_t *array, json_t *value)
+{
     return json_array_append_new(array, value) == 0 ? KGEX_OK : KGEX_ENOMEM;
 }
 
 /* json string of `s` scrubbed */
-static int text_value(builder *b, json_t **out, const char *s) {
+static int text_value(builder *b, json_t **out, const char *s)
+{
     int error = KGEX_OK;
 
     *out = NULL;
@@ -129,7 +132,8 @@ done:
 }
 
 /* json string of BASE + percent-encoded `s` */
-static int iri_value(builder *b, json_t **out, const char *base, const char *s) {
+static int iri_value(builder *b, json_t **out, const char *base, const char *s)
+{
     int error = KGEX_OK;
 
     *out = NULL;
@@ -143,7 +147,8 @@ done:
     return error;
 }
 
-static int set_text(builder *b, json_t *obj, const char *key, const char *s) {
+static int set_text(builder *b, json_t *obj, const char *key, const char *s)
+{
     json_t *v = NULL;
     int error = KGEX_OK;
 
@@ -155,7 +160,8 @@ static int set_text(builder *b, json_t *obj, const char *key, const char *s) {
     return error;
 }
 
-static int set_iri(builder *b, json_t *obj, const char *key, const char *base, const char *s) {
+static int set_iri(builder *b, json_t *obj, const char *key, const char *base, const char *s)
+{
     json_t *v = NULL;
     int error;
 
@@ -166,7 +172,8 @@ static int set_iri(builder *b, json_t *obj, const char *key, const char *base, c
 }
 
 /* Add an IRI to the array obj[key], creating it. */
-static int push_iri(builder *b, json_t *obj, const char *key, const char *base, const char *s) {
+static int push_iri(builder *b, json_t *obj, const char *key, const char *base, const char *s)
+{
     json_t *array = json_object_get(obj, key);
     json_t *v = NULL;
     int error = KGEX_OK;
@@ -181,7 +188,8 @@ done:
     return error;
 }
 
-static int set_provenance(builder *b, json_t *obj, const kgex_provenance *prov, size_t prov_len) {
+static int set_provenance(builder *b, json_t *obj, const kgex_provenance *prov, size_t prov_len)
+{
     json_t *array = NULL;
     size_t i;
     int error = KGEX_OK;
@@ -205,7 +213,8 @@ done:
     return error;
 }
 
-static json_t *node_type(kgex_kind kind) {
+static json_t *node_type(kgex_kind kind)
+{
     switch (kind) {
         case KGEX_KIND_STATE:
             return json_pack("[ss]", "schema:Country", "schema:GovernmentOrganization");
@@ -222,7 +231,8 @@ static json_t *node_type(kgex_kind kind) {
 
 /* The analytics (analytics.h) as typed numbers; the context types them
  * xsd:integer and xsd:double. */
-static int set_metrics(json_t *obj, const kgex_metrics *m) {
+static int set_metrics(json_t *obj, const kgex_metrics *m)
+{
     int error = KGEX_OK;
 
     CHECK(set_new(obj, "inDegree", json_integer((json_int_t)m->in_degree)));
@@ -236,7 +246,8 @@ done:
     return error;
 }
 
-static int build_node(builder *b, json_t **out, const kgex_node *n) {
+static int build_node(builder *b, json_t **out, const kgex_node *n)
+{
     json_t *obj = NULL;
     json_t *v = NULL;
     size_t i;
@@ -277,7 +288,8 @@ done:
     return error;
 }
 
-static int build_relation(builder *b, json_t **out, size_t number, const kgex_edge *e) {
+static int build_relation(builder *b, json_t **out, size_t number, const kgex_edge *e)
+{
     char num[32];
     json_t *obj = NULL;
     int error = KGEX_OK;
@@ -307,7 +319,8 @@ done:
 }
 
 /* Dump one item of "@graph" (indented to its depth) and free it. */
-static int dump_item(FILE *fp, json_t *obj, int first) {
+static int dump_item(FILE *fp, json_t *obj, int first)
+{
     char *text = json_dumps(obj, DUMP_FLAGS);
     const char *p;
     int ok;
@@ -328,7 +341,8 @@ static int dump_item(FILE *fp, json_t *obj, int first) {
  * relation links, then each relation object; only one item is in memory at
  * a time. Edges come sorted by source id, so a node's outgoing edges
  * follow each other in the order the nodes are written. */
-static int write_document(builder *b, FILE *fp) {
+static int write_document(builder *b, FILE *fp)
+{
     const kgex_graph *graph = b->graph;
     size_t n_nodes = kgex_graph_node_count(graph);
     size_t n_edges = kgex_graph_edge_count(graph);
@@ -413,7 +427,8 @@ done:
 }
 
 /* Write to fp; `path` names the file in messages (NULL: a caller's stream). */
-static int jsonld_write(const kgex_graph *graph, FILE *fp, const char *path, kgex_error *err) {
+static int jsonld_write(const kgex_graph *graph, FILE *fp, const char *path, kgex_error *err)
+{
     builder b = {0};
     int error = KGEX_OK;
     int saved = 0;
@@ -438,13 +453,15 @@ static int jsonld_write(const kgex_graph *graph, FILE *fp, const char *path, kge
     return KGEX_OK;
 }
 
-int kgex_jsonld_write(const kgex_graph *graph, FILE *fp, kgex_error *err) {
+int kgex_jsonld_write(const kgex_graph *graph, FILE *fp, kgex_error *err)
+{
     KGEX_ASSERT_ARG(graph, err);
     KGEX_ASSERT_ARG(fp, err);
     return jsonld_write(graph, fp, NULL, err);
 }
 
-int kgex_jsonld_write_file(const kgex_graph *graph, const char *path, kgex_error *err) {
+int kgex_jsonld_write_file(const kgex_graph *graph, const char *path, kgex_error *err)
+{
     kgex__atomic a = {0};
     int error;
 

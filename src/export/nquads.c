@@ -40,9 +40,9 @@
 #define XSD_DOUBLE    "http://www.w3.org/2001/XMLSchema#double"
 
 /* Predicate of each kgex_relation's direct link */
-static const char *const relation_predicates[] = {
-    KGEX_NS "memberOf",   KGEX_NS "officialOf", KGEX_NS "attacked",
-    KGEX_NS "appealedTo", KGEX_NS "stated",     KGEX_NS "about"};
+static const char *const relation_predicates[] = {KGEX_NS "memberOf", KGEX_NS "officialOf",
+                                                  KGEX_NS "attacked", KGEX_NS "appealedTo",
+                                                  KGEX_NS "stated",   KGEX_NS "about"};
 
 typedef struct writer {
     FILE *fp;
@@ -51,7 +51,7 @@ typedef struct writer {
     kgex__escape_buf line; /* the line being built */
     kgex__escape_buf text; /* scratch: scrubbed text, IRI paths */
     kgex__escape_buf subject;
-    int metrics;           /* write the analytics (every node has them) */
+    int metrics;       /* write the analytics (every node has them) */
     const char **docs; /* documents of the current subject */
     size_t docs_len;
     size_t docs_cap;
@@ -68,7 +68,8 @@ static const char hex_digits[] = "0123456789ABCDEF";
 
 /* <IRI>, with the characters N-Triples forbids in IRIs as \uXXXX (kgex's
  * IRIs are percent-encoded and never have them). */
-static int put_iri(kgex__escape_buf *b, const char *iri) {
+static int put_iri(kgex__escape_buf *b, const char *iri)
+{
     const unsigned char *p = (const unsigned char *)iri;
     int error;
 
@@ -88,7 +89,8 @@ static int put_iri(kgex__escape_buf *b, const char *iri) {
 }
 
 /* "TEXT" with N-Triples escapes; TEXT is valid UTF-8 (scrubbed). */
-static int put_literal(kgex__escape_buf *b, const char *s, const char *datatype) {
+static int put_literal(kgex__escape_buf *b, const char *s, const char *datatype)
+{
     const unsigned char *p = (const unsigned char *)s;
     int error;
 
@@ -142,7 +144,8 @@ static int put_literal(kgex__escape_buf *b, const char *s, const char *datatype)
 }
 
 /* The graph IRI of a document, in wr->text. */
-static int doc_graph(writer *wr, const char *doc) {
+static int doc_graph(writer *wr, const char *doc)
+{
     const unsigned char *p;
     int error;
 
@@ -167,7 +170,8 @@ done:
 /* Write "S P O ." (object already formatted in `object`) once per graph:
  * in N-Quads in the graph of `doc` (NULL: the default graph), or in every
  * document of the current subject when `all_docs`; in N-Triples once. */
-static int emit_one(writer *wr, const char *predicate, const char *object, const char *doc) {
+static int emit_one(writer *wr, const char *predicate, const char *object, const char *doc)
+{
     int error = KGEX_OK;
 
     if (wr->quads && doc)
@@ -191,7 +195,8 @@ done:
 
 /* object formatted into a buffer of its own, then written to the graphs of
  * the current subject's documents (all_docs) or to the default graph */
-static int emit(writer *wr, const char *predicate, kgex__escape_buf *object, int all_docs) {
+static int emit(writer *wr, const char *predicate, kgex__escape_buf *object, int all_docs)
+{
     size_t i;
     int error = KGEX_OK;
 
@@ -205,8 +210,8 @@ done:
 
 /* Make <BASE + percent-encoded path> the current subject and collect the
  * distinct documents of `prov`. */
-static int begin_subject(writer *wr, const char *path, const kgex_provenance *prov,
-                         size_t prov_len) {
+static int begin_subject(writer *wr, const char *path, const kgex_provenance *prov, size_t prov_len)
+{
     size_t i, j;
     int error = KGEX_OK;
 
@@ -234,7 +239,8 @@ done:
 
 /* Object helpers: format into `obj`, then emit. */
 static int emit_iri(writer *wr, kgex__escape_buf *obj, const char *predicate, const char *base,
-                    const char *path, int all_docs) {
+                    const char *path, int all_docs)
+{
     int error = KGEX_OK;
 
     CHECK(kgex__escape_buf_reset(&wr->text));
@@ -248,7 +254,8 @@ done:
     return error;
 }
 
-static int emit_text(writer *wr, kgex__escape_buf *obj, const char *predicate, const char *s) {
+static int emit_text(writer *wr, kgex__escape_buf *obj, const char *predicate, const char *s)
+{
     int error = KGEX_OK;
 
     if (!s)
@@ -262,7 +269,8 @@ done:
     return error;
 }
 
-static int emit_integer(writer *wr, kgex__escape_buf *obj, const char *predicate, size_t value) {
+static int emit_integer(writer *wr, kgex__escape_buf *obj, const char *predicate, size_t value)
+{
     char num[32];
     int error = KGEX_OK;
 
@@ -274,7 +282,8 @@ done:
     return error;
 }
 
-static int emit_double(writer *wr, kgex__escape_buf *obj, const char *predicate, double value) {
+static int emit_double(writer *wr, kgex__escape_buf *obj, const char *predicate, double value)
+{
     char num[64];
     int error = KGEX_OK;
 
@@ -288,7 +297,8 @@ done:
 
 /* Each provenance record in its own document's graph. */
 static int emit_provenance(writer *wr, kgex__escape_buf *obj, const kgex_provenance *prov,
-                           size_t prov_len) {
+                           size_t prov_len)
+{
     size_t i;
     int error = KGEX_OK;
 
@@ -306,7 +316,8 @@ done:
     return error;
 }
 
-static int emit_type(writer *wr, kgex__escape_buf *obj, const char *type_iri) {
+static int emit_type(writer *wr, kgex__escape_buf *obj, const char *type_iri)
+{
     int error = KGEX_OK;
 
     CHECK(kgex__escape_buf_reset(obj));
@@ -316,7 +327,8 @@ done:
     return error;
 }
 
-static int write_node(writer *wr, kgex__escape_buf *obj, const kgex_node *n) {
+static int write_node(writer *wr, kgex__escape_buf *obj, const kgex_node *n)
+{
     size_t i;
     int error = KGEX_OK;
 
@@ -367,7 +379,8 @@ done:
     return error;
 }
 
-static int write_edge(writer *wr, kgex__escape_buf *obj, size_t number, const kgex_edge *e) {
+static int write_edge(writer *wr, kgex__escape_buf *obj, size_t number, const kgex_edge *e)
+{
     const kgex_node *src = kgex_graph_node(wr->graph, e->source);
     const kgex_node *dst = kgex_graph_node(wr->graph, e->target);
     char path[48];
@@ -399,7 +412,8 @@ done:
     return error;
 }
 
-static int write_all(writer *wr) {
+static int write_all(writer *wr)
+{
     kgex__escape_buf obj = {0};
     size_t *node_order = NULL;
     size_t *edge_order = NULL;
@@ -422,7 +436,8 @@ done:
 }
 
 static int rdf_write(const kgex_graph *graph, FILE *fp, int quads, const char *path,
-                     kgex_error *err) {
+                     kgex_error *err)
+{
     writer wr = {0};
     int error;
     int saved = 0;
@@ -448,13 +463,13 @@ static int rdf_write(const kgex_graph *graph, FILE *fp, int quads, const char *p
                               path ? path : (quads ? "n-quads output" : "n-triples output"),
                               saved ? strerror(saved) : "write error");
     if (error < 0)
-        return kgex__error_set(err, error, "cannot write %s: %s",
-                               quads ? "n-quads" : "n-triples", kgex_strerror(error));
+        return kgex__error_set(err, error, "cannot write %s: %s", quads ? "n-quads" : "n-triples",
+                               kgex_strerror(error));
     return KGEX_OK;
 }
 
-static int rdf_write_file(const kgex_graph *graph, const char *path, int quads,
-                          kgex_error *err) {
+static int rdf_write_file(const kgex_graph *graph, const char *path, int quads, kgex_error *err)
+{
     kgex__atomic a = {0};
     int error;
 
@@ -472,22 +487,26 @@ done:
     return error;
 }
 
-int kgex_nquads_write(const kgex_graph *graph, FILE *fp, kgex_error *err) {
+int kgex_nquads_write(const kgex_graph *graph, FILE *fp, kgex_error *err)
+{
     KGEX_ASSERT_ARG(graph, err);
     KGEX_ASSERT_ARG(fp, err);
     return rdf_write(graph, fp, 1, NULL, err);
 }
 
-int kgex_nquads_write_file(const kgex_graph *graph, const char *path, kgex_error *err) {
+int kgex_nquads_write_file(const kgex_graph *graph, const char *path, kgex_error *err)
+{
     return rdf_write_file(graph, path, 1, err);
 }
 
-int kgex_ntriples_write(const kgex_graph *graph, FILE *fp, kgex_error *err) {
+int kgex_ntriples_write(const kgex_graph *graph, FILE *fp, kgex_error *err)
+{
     KGEX_ASSERT_ARG(graph, err);
     KGEX_ASSERT_ARG(fp, err);
     return rdf_write(graph, fp, 0, NULL, err);
 }
 
-int kgex_ntriples_write_file(const kgex_graph *graph, const char *path, kgex_error *err) {
+int kgex_ntriples_write_file(const kgex_graph *graph, const char *path, kgex_error *err)
+{
     return rdf_write_file(graph, path, 0, err);
 }

@@ -7,7 +7,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-void kgex__number_shortest(char *buf, size_t len, double value) {
+void kgex__number_shortest(char *buf, size_t len, double value)
+{
     int digits;
 
     for (digits = 15; digits < 17; digits++) {
@@ -18,14 +19,16 @@ void kgex__number_shortest(char *buf, size_t len, double value) {
     snprintf(buf, len, "%.17g", value);
 }
 
-double kgex__number_json_round(double value) {
+double kgex__number_json_round(double value)
+{
     char tmp[64];
 
     snprintf(tmp, sizeof(tmp), "%.*g", KGEX__JSON_REAL_DIGITS, value);
     return strtod(tmp, NULL);
 }
 
-void kgex__number_xsd_double(char *buf, size_t len, double value) {
+void kgex__number_xsd_double(char *buf, size_t len, double value)
+{
     char tmp[64];
     char *e, *end;
     int exponent;

@@ -16,9 +16,9 @@ typedef struct kgex__rgb {
 
 /* By kgex_kind; an unknown kind gets the last entry (grey). */
 static const kgex__rgb kgex__kind_colors[] = {
-    {31, 119, 180, "#1f77b4"}, /* state: blue */
-    {44, 160, 44, "#2ca02c"},  /* organization: green */
-    {255, 127, 14, "#ff7f0e"}, /* official: orange */
+    {31, 119, 180, "#1f77b4"},  /* state: blue */
+    {44, 160, 44, "#2ca02c"},   /* organization: green */
+    {255, 127, 14, "#ff7f0e"},  /* official: orange */
     {148, 103, 189, "#9467bd"}, /* event: purple */
     {127, 127, 127, "#7f7f7f"},
 };
@@ -34,16 +34,18 @@ static const kgex__rgb kgex__relation_colors[] = {
     {127, 127, 127, "#7f7f7f"},
 };
 
-#define KGEX__KIND_COLORS_LEN     (sizeof(kgex__kind_colors) / sizeof(kgex__kind_colors[0]) - 1)
+#define KGEX__KIND_COLORS_LEN (sizeof(kgex__kind_colors) / sizeof(kgex__kind_colors[0]) - 1)
 #define KGEX__RELATION_COLORS_LEN                                                                  \
     (sizeof(kgex__relation_colors) / sizeof(kgex__relation_colors[0]) - 1)
 
-static inline const kgex__rgb *kgex__kind_color(kgex_kind kind) {
+static inline const kgex__rgb *kgex__kind_color(kgex_kind kind)
+{
     return &kgex__kind_colors[(unsigned)kind < KGEX__KIND_COLORS_LEN ? (unsigned)kind
-                                                                      : KGEX__KIND_COLORS_LEN];
+                                                                     : KGEX__KIND_COLORS_LEN];
 }
 
-static inline const kgex__rgb *kgex__relation_color(kgex_relation relation) {
+static inline const kgex__rgb *kgex__relation_color(kgex_relation relation)
+{
     return &kgex__relation_colors[(unsigned)relation < KGEX__RELATION_COLORS_LEN
                                       ? (unsigned)relation
                                       : KGEX__RELATION_COLORS_LEN];

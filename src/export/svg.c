@@ -57,7 +57,8 @@ typedef struct writer {
     } while (0)
 
 /* Write `s` scrubbed and escaped for XML text and attribute values. */
-static int put_text(writer *wr, const char *s) {
+static int put_text(writer *wr, const char *s)
+{
     const char *p;
     int error = KGEX_OK;
 
@@ -101,7 +102,8 @@ done:
 }
 
 /* Node positions in picture coordinates and radii. */
-static void place_nodes(writer *wr, const size_t *order, size_t n) {
+static void place_nodes(writer *wr, const size_t *order, size_t n)
+{
     double max_pr = 0;
     size_t i;
     int metrics = kgex_graph_has_metrics(wr->graph);
@@ -123,14 +125,14 @@ static void place_nodes(writer *wr, const size_t *order, size_t n) {
         /* [-1, 1] into the drawing area, right of the legend */
         wr->x[v] = LEFT + (ux + 1) / 2 * (WIDTH - LEFT - RIGHT);
         wr->y[v] = MARGIN + (uy + 1) / 2 * (HEIGHT - 2 * MARGIN);
-        wr->r[v] = metrics && max_pr > 0
-                       ? RADIUS_MIN + (RADIUS_MAX - RADIUS_MIN) *
-                                          sqrt(node->metrics.pagerank / max_pr)
-                       : (RADIUS_MIN + RADIUS_MAX) / 3;
+        wr->r[v] = metrics && max_pr > 0 ? RADIUS_MIN + (RADIUS_MAX - RADIUS_MIN) *
+                                                            sqrt(node->metrics.pagerank / max_pr)
+                                         : (RADIUS_MIN + RADIUS_MAX) / 3;
     }
 }
 
-static int write_defs(writer *wr) {
+static int write_defs(writer *wr)
+{
     size_t i;
     int error = KGEX_OK;
 
@@ -146,7 +148,8 @@ done:
     return error;
 }
 
-static int write_legend(writer *wr) {
+static int write_legend(writer *wr)
+{
     double y = LEGEND_Y + 20;
     size_t i;
     int error = KGEX_OK;
@@ -154,8 +157,7 @@ static int write_legend(writer *wr) {
     PUT("  <g id=\"legend\" font-family=\"sans-serif\" font-size=\"13\">\n");
     PUT("    <rect x=\"%.0f\" y=\"%.0f\" width=\"170\" height=\"%.0f\" fill=\"#f7f7f7\" "
         "stroke=\"#cccccc\"/>\n",
-        LEGEND_X, LEGEND_Y,
-        (double)(KGEX__KIND_COLORS_LEN + KGEX__RELATION_COLORS_LEN) * 20 + 60);
+        LEGEND_X, LEGEND_Y, (double)(KGEX__KIND_COLORS_LEN + KGEX__RELATION_COLORS_LEN) * 20 + 60);
     PUT("    <text x=\"%.0f\" y=\"%.0f\" font-weight=\"bold\">nodes</text>\n", LEGEND_X + 10, y);
     for (i = 0; i < KGEX__KIND_COLORS_LEN; i++) {
         y += 20;
@@ -171,15 +173,16 @@ static int write_legend(writer *wr) {
         y += 20;
         PUT("    <line x1=\"%.0f\" y1=\"%.0f\" x2=\"%.0f\" y2=\"%.0f\" stroke=\"%s\" "
             "stroke-width=\"3\"/><text x=\"%.0f\" y=\"%.0f\">%s</text>\n",
-            LEGEND_X + 12, y - 4, LEGEND_X + 30, y - 4, kgex__relation_colors[i].hex,
-            LEGEND_X + 35, y, kgex_relation_name((kgex_relation)i));
+            LEGEND_X + 12, y - 4, LEGEND_X + 30, y - 4, kgex__relation_colors[i].hex, LEGEND_X + 35,
+            y, kgex_relation_name((kgex_relation)i));
     }
     PUT("  </g>\n");
 done:
     return error;
 }
 
-static int write_edge(writer *wr, const kgex_edge *e) {
+static int write_edge(writer *wr, const kgex_edge *e)
+{
     const kgex_node *src = kgex_graph_node(wr->graph, e->source);
     const kgex_node *dst = kgex_graph_node(wr->graph, e->target);
     double x1 = wr->x[e->source], y1 = wr->y[e->source];
@@ -213,7 +216,8 @@ done:
     return error;
 }
 
-static int write_node(writer *wr, size_t v) {
+static int write_node(writer *wr, size_t v)
+{
     const kgex_node *n = kgex_graph_node(wr->graph, v);
     int error = KGEX_OK;
 
@@ -231,7 +235,8 @@ done:
     return error;
 }
 
-static int write_label(writer *wr, size_t v) {
+static int write_label(writer *wr, size_t v)
+{
     const kgex_node *n = kgex_graph_node(wr->graph, v);
     int error = KGEX_OK;
 
@@ -244,7 +249,8 @@ done:
     return error;
 }
 
-static int write_all(writer *wr) {
+static int write_all(writer *wr)
+{
     size_t *node_order = NULL;
     size_t *edge_order = NULL;
     size_t i, n, m;
@@ -288,7 +294,8 @@ done:
     return error;
 }
 
-static int svg_write(const kgex_graph *graph, FILE *fp, const char *path, kgex_error *err) {
+static int svg_write(const kgex_graph *graph, FILE *fp, const char *path, kgex_error *err)
+{
     writer wr = {0};
     int error;
     int saved = 0;
@@ -315,13 +322,15 @@ static int svg_write(const kgex_graph *graph, FILE *fp, const char *path, kgex_e
     return KGEX_OK;
 }
 
-int kgex_svg_write(const kgex_graph *graph, FILE *fp, kgex_error *err) {
+int kgex_svg_write(const kgex_graph *graph, FILE *fp, kgex_error *err)
+{
     KGEX_ASSERT_ARG(graph, err);
     KGEX_ASSERT_ARG(fp, err);
     return svg_write(graph, fp, NULL, err);
 }
 
-int kgex_svg_write_file(const kgex_graph *graph, const char *path, kgex_error *err) {
+int kgex_svg_write_file(const kgex_graph *graph, const char *path, kgex_error *err)
+{
     kgex__atomic a = {0};
     int error;
 

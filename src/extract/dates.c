@@ -7,12 +7,12 @@
 #include <stdlib.h>
 #include <string.h>
 
-static const char *const months[] = {"january", "february", "march",     "april",
-                                     "may",     "june",     "july",      "august",
-                                     "september", "october", "november", "december"};
+static const char *const months[] = {"january",   "february", "march",    "april",
+                                     "may",       "june",     "july",     "august",
+                                     "september", "october",  "november", "december"};
 static const char *const month_abbr[] = {"jan", "feb", "mar", "apr", "may", "jun",
                                          "jul", "aug", "sep", "oct", "nov", "dec"};
-static const char *const weekdays[] = {"monday", "tuesday", "wednesday", "thursday",
+static const char *const weekdays[] = {"monday", "tuesday",  "wednesday", "thursday",
                                        "friday", "saturday", "sunday"};
 
 static int month_of(const kgex__tokens *t, size_t i)
@@ -191,10 +191,11 @@ int kgex__date_find(const kgex__tokens *t, size_t b, size_t e, kgex__date_ctx *c
             } else if (is_year(day)) {
                 ctx->last_year = day;
                 snprintf(buf, sizeof(buf), "%04d-%02d", day, m);
-            } else if (i > b && (is_word(t, i - 1, "in") || is_word(t, i - 1, "since") ||
-                                 is_word(t, i - 1, "this") || is_word(t, i - 1, "last") ||
-                                 is_word(t, i - 1, "until") || is_word(t, i - 1, "early") ||
-                                 is_word(t, i - 1, "late") || is_word(t, i - 1, "mid")) &&
+            } else if (i > b &&
+                       (is_word(t, i - 1, "in") || is_word(t, i - 1, "since") ||
+                        is_word(t, i - 1, "this") || is_word(t, i - 1, "last") ||
+                        is_word(t, i - 1, "until") || is_word(t, i - 1, "early") ||
+                        is_word(t, i - 1, "late") || is_word(t, i - 1, "mid")) &&
                        year_for(ctx)) {
                 snprintf(buf, sizeof(buf), "%04d-%02d", year_for(ctx), m);
             }
@@ -229,8 +230,7 @@ int kgex__date_find(const kgex__tokens *t, size_t b, size_t e, kgex__date_ctx *c
 
             civil_from_days(doc - (is_word(t, i, "yesterday") ? 1 : 0), &y, &mm, &d);
             put_ymd(buf, y, mm, d);
-        } else if (is_year(v = number_of(t, i)) && i > b &&
-                   strcmp(kgex__tok_norm(t, i), "") != 0 &&
+        } else if (is_year(v = number_of(t, i)) && i > b && strcmp(kgex__tok_norm(t, i), "") != 0 &&
                    (is_word(t, i - 1, "in") || is_word(t, i - 1, "since") ||
                     is_word(t, i - 1, "of") || is_word(t, i - 1, "until") ||
                     is_word(t, i - 1, "by"))) {

@@ -26,9 +26,9 @@ enum kgex__mform {
     KGEX__M_DEMONYM,
     KGEX__M_CAPITAL,
     KGEX__M_SEAT,
-    KGEX__M_ORG,      /* organization found by pattern */
-    KGEX__M_PERSON,   /* a person's name */
-    KGEX__M_DESC      /* "the alliance", "the CSTO head": resolved description */
+    KGEX__M_ORG,    /* organization found by pattern */
+    KGEX__M_PERSON, /* a person's name */
+    KGEX__M_DESC    /* "the alliance", "the CSTO head": resolved description */
 };
 
 typedef struct kgex__mention {
@@ -49,9 +49,9 @@ typedef struct kgex__dent {
     char *id;
     kgex_kind kind;
     char *label;
-    long lex; /* lexicon entity, -1 */
-    int stands_for; /* armed forces of a state: that state's doc entity, else -1 */
-    int official;   /* persons: 1 when a title or rank marks an office */
+    long lex;           /* lexicon entity, -1 */
+    int stands_for;     /* armed forces of a state: that state's doc entity, else -1 */
+    int official;       /* persons: 1 when a title or rank marks an office */
     char *first, *last; /* persons: lowercased first and last name words */
     char *role;         /* persons: first title */
     kgex__affil *affil;
@@ -65,10 +65,10 @@ typedef struct kgex__rel {
     kgex_relation rel;
     int src, dst; /* doc entities; dst -1 for stated (event made later) */
     size_t sent;
-    size_t b, e;          /* evidence tokens */
-    const char *cameo;    /* borrowed from the lexicon */
+    size_t b, e;       /* evidence tokens */
+    const char *cameo; /* borrowed from the lexicon */
     char date[16];
-    size_t qb, qe;        /* stated: quote tokens (qb == qe: the sentence) */
+    size_t qb, qe; /* stated: quote tokens (qb == qe: the sentence) */
 } kgex__rel;
 
 /* Unnamed office holders: "the Prime Minister of Armenia". */
@@ -85,15 +85,15 @@ typedef struct kgex__doc {
     int *lex_ent; /* lexicon entity -> doc entity, -1 */
     kgex__mention *men;
     size_t men_len, men_cap;
-    int32_t *tok_men;    /* token -> mention, -1 */
-    uint32_t *tok_sent;  /* token -> sentence */
-    uint32_t *wclass;    /* token -> KGEX__W_* classes of its word */
+    int32_t *tok_men;   /* token -> mention, -1 */
+    uint32_t *tok_sent; /* token -> sentence */
+    uint32_t *wclass;   /* token -> KGEX__W_* classes of its word */
     const kgex__words *words;
-    int32_t *tok_title;  /* token -> title index starting here, -1 */
-    uint8_t *title_len;  /* tokens of that title */
-    int32_t *tok_trig;   /* token -> trigger index starting here, -1 */
+    int32_t *tok_title; /* token -> title index starting here, -1 */
+    uint8_t *title_len; /* tokens of that title */
+    int32_t *tok_trig;  /* token -> trigger index starting here, -1 */
     uint8_t *trig_len;
-    uint8_t *trig_pos;   /* bit 0: a verb form, bit 1: a noun form */
+    uint8_t *trig_pos; /* bit 0: a verb form, bit 1: a noun form */
     kgex__rel *rel;
     size_t rel_len, rel_cap;
     kgex__post *post;

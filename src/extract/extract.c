@@ -280,7 +280,8 @@ static int emit_statement(kgex_extractor *x, kgex__doc *d, const char *doc, cons
         return KGEX_ENOMEM;
     snprintf(id, sizeof(id), "event/%s/s%zu-%s", docslug, d->sent_base + r->sent,
              strchr(kgex_graph_node(x->graph, node[r->src])->id, '/') + 1);
-    snprintf(label, sizeof(label), "Statement by %s", kgex_graph_node(x->graph, node[r->src])->label);
+    snprintf(label, sizeof(label), "Statement by %s",
+             kgex_graph_node(x->graph, node[r->src])->label);
     memset(&spec, 0, sizeof(spec));
     spec.id = id;
     spec.kind = KGEX_KIND_EVENT;
@@ -382,8 +383,8 @@ static int extract_chunk(kgex_extractor *x, const char *doc, const char *text, s
     d.sent_date = kgex__calloc(d.t.sent_len ? d.t.sent_len : 1, sizeof(*d.sent_date));
     d.wclass = kgex__malloc(n * sizeof(*d.wclass));
     d.lex_ent = kgex__malloc((x->lex->ent_len ? x->lex->ent_len : 1) * sizeof(*d.lex_ent));
-    if (!d.lex_ent || !d.wclass || !d.tok_men || !d.tok_sent || !d.tok_title || !d.title_len || !d.tok_trig || !d.trig_len ||
-        !d.trig_pos || !d.sent_date) {
+    if (!d.lex_ent || !d.wclass || !d.tok_men || !d.tok_sent || !d.tok_title || !d.title_len ||
+        !d.tok_trig || !d.trig_len || !d.trig_pos || !d.sent_date) {
         error = KGEX_ENOMEM;
         goto done;
     }

@@ -72,12 +72,10 @@ static int is_type(const kgex__doc *d, size_t i, int type)
     return i < d->t.len && d->t.tok[i].type == type;
 }
 
-
 static int is_function_word(const kgex__doc *d, size_t i)
 {
     return has(d, i, KGEX__W_FUNCTION);
 }
-
 
 static char *text_dup(const kgex__doc *d, size_t b, size_t e)
 {
@@ -330,7 +328,6 @@ static int pass_lexicon(kgex__doc *d)
 
 /* ------------------------------------------------- pass 2: organizations */
 
-
 static int is_org_head(const kgex__doc *d, size_t i)
 {
     return (flags(d, i) & KGEX__TF_CAP) && has(d, i, KGEX__W_ORG_HEAD);
@@ -403,8 +400,8 @@ static int main_state(const kgex__doc *d)
 static int ministry_entity(kgex__doc *d, int state, const char *kind, int *out)
 {
     const kgex__dent *s = &d->ent[state];
-    const char *adj = s->lex >= 0 && d->lex->ent[s->lex].adjective ? d->lex->ent[s->lex].adjective
-                                                                    : s->label;
+    const char *adj =
+        s->lex >= 0 && d->lex->ent[s->lex].adjective ? d->lex->ent[s->lex].adjective : s->label;
     const char *iso = s->lex >= 0 && d->lex->ent[s->lex].iso3 ? d->lex->ent[s->lex].iso3 : "x";
     char label[160], id[160], kslug[48];
     size_t k;
@@ -418,7 +415,8 @@ static int ministry_entity(kgex__doc *d, int state, const char *kind, int *out)
     if (strcmp(kslug, "defence") == 0)
         snprintf(kslug, sizeof(kslug), "defense");
     snprintf(label, sizeof(label), "%s %c%s Ministry", adj, kslug[0] - 32, kslug + 1);
-    snprintf(id, sizeof(id), "org/%c%c%c-%s-ministry", iso[0] | 32, iso[1] | 32, iso[2] | 32, kslug);
+    snprintf(id, sizeof(id), "org/%c%c%c-%s-ministry", iso[0] | 32, iso[1] | 32, iso[2] | 32,
+             kslug);
     found = find_entity_by_id(d, id);
     if (found >= 0) {
         *out = found;
@@ -485,8 +483,8 @@ static int org_entity(kgex__doc *d, size_t b, size_t e, int *out)
 static int qualified_org_entity(kgex__doc *d, int state, size_t b, size_t e, int *out)
 {
     const kgex__dent *s = &d->ent[state];
-    const char *adj = s->lex >= 0 && d->lex->ent[s->lex].adjective ? d->lex->ent[s->lex].adjective
-                                                                    : s->label;
+    const char *adj =
+        s->lex >= 0 && d->lex->ent[s->lex].adjective ? d->lex->ent[s->lex].adjective : s->label;
     const char *iso = s->lex >= 0 && d->lex->ent[s->lex].iso3 ? d->lex->ent[s->lex].iso3 : "x";
     char *name = text_dup(d, b, e), label[256], slug[200], id[256];
     int found;
@@ -596,7 +594,9 @@ static int pass_orgs(kgex__doc *d)
             absorbed = d->tok_men[i];
             j = m->e;
         } else {
-            if (is_function_word(d, i) || (d->tok_title[i] >= 0 && i + 1 < n && !is_org_head(d, i + d->title_len[i]) && !is_cap_word(d, i + d->title_len[i]))) {
+            if (is_function_word(d, i) ||
+                (d->tok_title[i] >= 0 && i + 1 < n && !is_org_head(d, i + d->title_len[i]) &&
+                 !is_cap_word(d, i + d->title_len[i]))) {
                 i++;
                 continue;
             }
@@ -618,8 +618,8 @@ static int pass_orgs(kgex__doc *d)
             }
             if (kgex__is_word(d, j, "of") && kgex__is_word(d, j + 1, "the"))
                 break; /* "5th Corps of the RA Armed Forces": two names */
-            if (has(d, j, KGEX__W_ORG_CONNECTOR) && !(flags(d, j) & KGEX__TF_CAP) &&
-                j + 1 < n && (is_cap_word(d, j + 1) || kgex__is_word(d, j + 1, "the")) &&
+            if (has(d, j, KGEX__W_ORG_CONNECTOR) && !(flags(d, j) & KGEX__TF_CAP) && j + 1 < n &&
+                (is_cap_word(d, j + 1) || kgex__is_word(d, j + 1, "the")) &&
                 d->tok_men[j + 1] < 0 && has_head)
                 continue;
             break;
@@ -650,7 +650,8 @@ static int pass_orgs(kgex__doc *d)
         if (mk && state < 0)
             state = state_before(d, b);
         if (mk && state < 0 && q + 1 < n && kgex__is_word(d, q, "of")) {
-            const kgex__mention *m = kgex__mention_at(d, kgex__is_word(d, q + 1, "the") ? q + 2 : q + 1);
+            const kgex__mention *m =
+                kgex__mention_at(d, kgex__is_word(d, q + 1, "the") ? q + 2 : q + 1);
             if (m && m->ent >= 0 && d->ent[m->ent].kind == KGEX_KIND_STATE) {
                 state = m->ent;
                 q = m->e;
@@ -715,7 +716,6 @@ static int pass_orgs(kgex__doc *d)
 }
 
 /* ------------------------------------------- pass 3: org descriptions */
-
 
 /* The organization named last before token i (an intergovernmental one
  * from the lexicon preferred), or -1. */
@@ -810,7 +810,6 @@ static int pass_descriptions(kgex__doc *d)
 }
 
 /* ------------------------------------------------ pass 4: officials */
-
 
 static int is_name_word(const kgex__doc *d, size_t i)
 {
@@ -1060,7 +1059,8 @@ static int pass_officials(kgex__doc *d)
             tb--;
             role_b = tb;
         }
-        snprintf(role, sizeof(role), "%.*s", (int)(d->t.tok[role_e - 1].end - d->t.tok[role_b].start),
+        snprintf(role, sizeof(role), "%.*s",
+                 (int)(d->t.tok[role_e - 1].end - d->t.tok[role_b].start),
                  d->t.text + d->t.tok[role_b].start);
         norm_text(d, role_b, role_e, low, sizeof(low));
         affil = modifier_before(d, tb);
@@ -1264,8 +1264,7 @@ static int pass_surnames(kgex__doc *d)
             if (p->kind != KGEX_KIND_OFFICIAL || !p->last)
                 continue;
             if (*p->first && strcmp(norm(d, i), p->first) == 0 && is_cap_word(d, i + 1) &&
-                d->tok_men[i + 1] < 0 &&
-                kgex__same_surname(norm(d, i + 1), p->last)) {
+                d->tok_men[i + 1] < 0 && kgex__same_surname(norm(d, i + 1), p->last)) {
                 hit = (int)k;
                 e = i + 2;
             } else if (strcmp(norm(d, i), p->last) == 0) {
@@ -1307,10 +1306,12 @@ int kgex__resolve_pronoun(const kgex__doc *d, size_t i)
         return -1;
     }
     if (strcmp(w, "it") == 0) {
-        static const char *const be[] = {"is", "was", "has", "had", "can", "could", "may",
-                                         "might", "will", "would", "seems", "appears", NULL};
+        static const char *const be[] = {"is",    "was",     "has",   "had",  "can",
+                                         "could", "may",     "might", "will", "would",
+                                         "seems", "appears", NULL};
         size_t s = kgex__sentence_of(d, i);
-        if (s == 0 || i != d->t.sent[s].begin || (i + 1 < d->t.len && kgex__in_list(norm(d, i + 1), be)))
+        if (s == 0 || i != d->t.sent[s].begin ||
+            (i + 1 < d->t.len && kgex__in_list(norm(d, i + 1), be)))
             return -1; /* "It was announced", "It is worth" */
         for (j = d->t.sent[s - 1].begin; j < d->t.sent[s - 1].end; j++) {
             const kgex__mention *m = kgex__mention_at(d, j);

@@ -39,6 +39,5 @@ int kgex__same_first_name(const char *a, const char *b)
 
 int kgex__same_surname(const char *a, const char *b)
 {
-    return strcmp(a, b) == 0 ||
-           (strlen(a) >= 6 && strlen(b) >= 6 && kgex__name_edits(a, b) <= 1);
+    return strcmp(a, b) == 0 || (strlen(a) >= 6 && strlen(b) >= 6 && kgex__name_edits(a, b) <= 1);
 }

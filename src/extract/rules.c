@@ -33,7 +33,6 @@ static int is_type(const kgex__doc *d, size_t i, int type)
     return i < d->t.len && d->t.tok[i].type == type;
 }
 
-
 static int is_punct(const kgex__doc *d, size_t i)
 {
     return i >= d->t.len || is_type(d, i, KGEX__TOK_PUNCT) || is_type(d, i, KGEX__TOK_QOPEN) ||
@@ -204,8 +203,9 @@ static int subject_at(const kgex__doc *d, size_t i, size_t *start_out)
         if ((d->t.tok[t].flags & KGEX__TF_CAP || is_type(d, t, KGEX__TOK_NUMBER)) && t > b &&
             kgex__mention_at(d, t) == NULL) {
             size_t u = t;
-            while (u > b && (is_type(d, u - 1, KGEX__TOK_NUMBER) ||
-                             ((d->t.tok[u - 1].flags & KGEX__TF_CAP) && !kgex__mention_at(d, u - 1))))
+            while (u > b &&
+                   (is_type(d, u - 1, KGEX__TOK_NUMBER) ||
+                    ((d->t.tok[u - 1].flags & KGEX__TF_CAP) && !kgex__mention_at(d, u - 1))))
                 u--;
             if (u > b && (kgex__is_word(d, u - 1, "on") || kgex__is_word(d, u - 1, "in") ||
                           kgex__is_word(d, u - 1, "last") || kgex__is_word(d, u - 1, "this"))) {
@@ -230,12 +230,12 @@ static int subject_at(const kgex__doc *d, size_t i, size_t *start_out)
                 kgex__mention_at(d, u + 1)->e == t &&
                 d->ent[kgex__mention_at(d, u + 1)->ent].kind == KGEX_KIND_OFFICIAL)
                 return kgex__mention_at(d, u + 1)->ent; /* "The spokeswoman of X, NAME, said" */
-            if (found && (has(d, u + 1, KGEX__W_DETERMINER) || kgex__is_word(d, u + 1, "however") ||
-                          kgex__is_word(d, u + 1, "who") || kgex__is_word(d, u + 1, "which") ||
-                          kgex__is_word(d, u + 1, "meanwhile") ||
-                          kgex__is_word(d, u + 1, "member") || kgex__is_word(d, u + 1, "too") ||
-                          kgex__is_word(d, u + 1, "in") || kgex__is_word(d, u + 1, "according") ||
-                          d->tok_title[u + 1] >= 0)) {
+            if (found &&
+                (has(d, u + 1, KGEX__W_DETERMINER) || kgex__is_word(d, u + 1, "however") ||
+                 kgex__is_word(d, u + 1, "who") || kgex__is_word(d, u + 1, "which") ||
+                 kgex__is_word(d, u + 1, "meanwhile") || kgex__is_word(d, u + 1, "member") ||
+                 kgex__is_word(d, u + 1, "too") || kgex__is_word(d, u + 1, "in") ||
+                 kgex__is_word(d, u + 1, "according") || d->tok_title[u + 1] >= 0)) {
                 j = u;
                 continue;
             }
@@ -450,7 +450,7 @@ static int noun_agent(const kgex__doc *d, size_t i)
  * aggression", "the threat of invasion". */
 static int hypothetical_noun(const kgex__doc *d, size_t i)
 {
-        size_t b = sent_begin(d, i), j;
+    size_t b = sent_begin(d, i), j;
 
     for (j = i; j-- > b && i - j <= 4;) {
         if (is_punct(d, j) && !is_type(d, j, KGEX__TOK_QOPEN))
@@ -573,8 +573,9 @@ static int rule_attack(kgex__doc *d, size_t i, size_t te, const char *cameo, fra
 
 static int is_fire_verb(const kgex__doc *d, size_t i)
 {
-    static const char *const fire[] = {"fired", "fire", "fires", "firing", "launched", "launch",
-                                       "launches", "launching", "sent", "unleashed", NULL};
+    static const char *const fire[] = {"fired",    "fire",      "fires",    "firing",
+                                       "launched", "launch",    "launches", "launching",
+                                       "sent",     "unleashed", NULL};
     return i < d->t.len && kgex__in_list(norm(d, i), fire);
 }
 
@@ -917,15 +918,14 @@ static int relative_org(const kgex__doc *d, size_t i)
 
 static int is_copula(const kgex__doc *d, size_t i)
 {
-    static const char *const become[] = {"became", "become", "becomes", "becoming", "remain",
-                                         "remains", "remained", NULL};
+    static const char *const become[] = {"became", "become",  "becomes",  "becoming",
+                                         "remain", "remains", "remained", NULL};
     return has(d, i, KGEX__W_BE) || (i < d->t.len && kgex__in_list(norm(d, i), become));
 }
 
 /* Organizations of a phrase starting at token a, coordinated ("the CSTO
  * and the Eurasian Economic Union"); *end_out after the last. */
-static size_t org_list_right(const kgex__doc *d, size_t a, int *orgs, size_t cap,
-                             size_t *end_out)
+static size_t org_list_right(const kgex__doc *d, size_t a, int *orgs, size_t cap, size_t *end_out)
 {
     size_t n = 0, end = a;
 
@@ -969,11 +969,11 @@ static int add_members(kgex__doc *d, const int *members, size_t n, const int *or
 /* Not (yet) a member: "not a member", "a candidate for EU membership". */
 static int member_negated(const kgex__doc *d, size_t i)
 {
-    static const char *const neg[] = {"not", "n't", "never", "no", "nor", "former", "candidate",
-                                      "candidates", "candidacy", "bid", "aspiring", "aspirant",
-                                      "seeking", "seeks", "application", "applied", "apply",
-                                      "wants", "hopes", "eventual", "future", "possible",
-                                      "potential", "observer", "prospective", "without", NULL};
+    static const char *const neg[] = {
+        "not",         "n't",       "never",    "no",          "nor",      "former",   "candidate",
+        "candidates",  "candidacy", "bid",      "aspiring",    "aspirant", "seeking",  "seeks",
+        "application", "applied",   "apply",    "wants",       "hopes",    "eventual", "future",
+        "possible",    "potential", "observer", "prospective", "without",  NULL};
     size_t b = sent_begin(d, i), j;
 
     for (j = i; j > b && i - j <= 6 && !is_punct(d, j - 1); j--) {
@@ -1015,7 +1015,7 @@ static int rule_member(kgex__doc *d, size_t i, size_t te)
     /* after: "members of the alliance", "membership in the CSTO", "a member
      * of the CSTO and the Eurasian Economic Union" */
     if (no == 0) {
-        size_t a = kgex__is_word(d, te - 1, "of") ? te
+        size_t a = kgex__is_word(d, te - 1, "of")                               ? te
                    : (kgex__is_word(d, te, "of") || kgex__is_word(d, te, "in")) ? te + 1
                                                                                 : 0;
         if (a > 0) {
@@ -1126,7 +1126,8 @@ static int rule_member(kgex__doc *d, size_t i, size_t te)
             if (is_copula(d, j - 1)) {
                 size_t c = j - 1;
 
-                if (c > b + 1 && (kgex__is_word(d, c - 1, "which") || kgex__is_word(d, c - 1, "who")) &&
+                if (c > b + 1 &&
+                    (kgex__is_word(d, c - 1, "which") || kgex__is_word(d, c - 1, "who")) &&
                     kgex__is_word(d, c - 2, ",")) {
                     m = kgex__mention_at(d, c - 3);
                     if (m && actor(d, m) >= 0)
@@ -1251,8 +1252,8 @@ int kgex__rules_apply(kgex__doc *d)
             int to = pe->affil[p].ent;
             if (d->ent[to].stands_for >= 0)
                 to = d->ent[to].stands_for;
-            error = add_rel(d, KGEX_REL_OFFICIAL_OF, (int)k, to, pe->affil[p].b, pe->affil[p].e,
-                            NULL);
+            error =
+                add_rel(d, KGEX_REL_OFFICIAL_OF, (int)k, to, pe->affil[p].b, pe->affil[p].e, NULL);
             if (error < 0)
                 return error;
             /* the role is kept on the edge through the official's role */
@@ -1271,34 +1272,34 @@ int kgex__rules_apply(kgex__doc *d)
                     /* "Iran fired missiles at U.S. bases in Iraq" */
                     if (nf < 16 && rule_fire(d, i, &frames[nf]))
                         nf++;
-                } else if (d->tok_men[i] < 0 && (kgex__is_word(d, i, "hit") || kgex__is_word(d, i, "hits")) &&
-                    i > 0 && has(d, i - 1, KGEX__W_WEAPON)) {
+                } else if (d->tok_men[i] < 0 &&
+                           (kgex__is_word(d, i, "hit") || kgex__is_word(d, i, "hits")) && i > 0 &&
+                           has(d, i - 1, KGEX__W_WEAPON)) {
                     /* "Russian missiles hit Kyiv": "hit" attacks only with a weapon */
                     if (nf < 16 && rule_attack(d, i, i + 1, "195", &frames[nf]))
                         nf++;
-                } else if (d->tok_men[i] < 0 && (kgex__is_word(d, i, "belong") ||
-                                                 kgex__is_word(d, i, "belongs") ||
-                                                 kgex__is_word(d, i, "belonged")) &&
+                } else if (d->tok_men[i] < 0 &&
+                           (kgex__is_word(d, i, "belong") || kgex__is_word(d, i, "belongs") ||
+                            kgex__is_word(d, i, "belonged")) &&
                            kgex__is_word(d, i + 1, "to")) {
                     error = rule_belong(d, i);
                     if (error < 0)
                         return error;
-                } else if (d->tok_men[i] < 0 && (kgex__is_word(d, i, "joined") ||
-                                          kgex__is_word(d, i, "joins"))) {
+                } else if (d->tok_men[i] < 0 &&
+                           (kgex__is_word(d, i, "joined") || kgex__is_word(d, i, "joins"))) {
                     error = rule_joined(d, i);
                     if (error < 0)
                         return error;
-                } else if (d->tok_men[i] < 0 && (kgex__is_word(d, i, "making") ||
-                                          kgex__is_word(d, i, "forming") ||
-                                          kgex__is_word(d, i, "comprising")) &&
-                    kgex__is_word(d, i + 1, "up")) {
+                } else if (d->tok_men[i] < 0 &&
+                           (kgex__is_word(d, i, "making") || kgex__is_word(d, i, "forming") ||
+                            kgex__is_word(d, i, "comprising")) &&
+                           kgex__is_word(d, i + 1, "up")) {
                     error = rule_making_up(d, i, i + 2);
                     if (error < 0)
                         return error;
-                } else if (d->tok_men[i] < 0 && (kgex__is_word(d, i, "country") ||
-                                                 kgex__is_word(d, i, "countries") ||
-                                                 kgex__is_word(d, i, "state") ||
-                                                 kgex__is_word(d, i, "states")) &&
+                } else if (d->tok_men[i] < 0 &&
+                           (kgex__is_word(d, i, "country") || kgex__is_word(d, i, "countries") ||
+                            kgex__is_word(d, i, "state") || kgex__is_word(d, i, "states")) &&
                            i > 0 && kgex__mention_at(d, i - 1) &&
                            is_org(d, kgex__mention_at(d, i - 1)->ent)) {
                     error = rule_member(d, i, i + 1);
@@ -1345,7 +1346,8 @@ int kgex__rules_apply(kgex__doc *d)
                 if (f->agent >= 0 && f->target >= 0) {
                     size_t t;
 
-                    error = add_rel(d, KGEX_REL_ATTACKED, f->agent, f->target, f->b, f->e, f->cameo);
+                    error =
+                        add_rel(d, KGEX_REL_ATTACKED, f->agent, f->target, f->b, f->e, f->cameo);
                     for (t = 0; error == 0 && t < f->nmore; t++) {
                         if (f->more[t] != f->agent)
                             error = add_rel(d, KGEX_REL_ATTACKED, f->agent, f->more[t], f->b, f->e,

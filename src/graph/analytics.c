@@ -20,10 +20,11 @@
 
 #include "common.h"
 
-#define PAGERANK_DAMPING 0.85
+#define PAGERANK_DAMPING  0.85
 #define LAYOUT_ITERATIONS 500
 
-static int from_igraph(igraph_error_t code) {
+static int from_igraph(igraph_error_t code)
+{
     switch (code) {
         case IGRAPH_SUCCESS:
             return KGEX_OK;
@@ -66,7 +67,8 @@ enum {
     HAVE_LAYOUT = 1u << 8
 };
 
-static void work_destroy(work *w) {
+static void work_destroy(work *w)
+{
     if (w->have & HAVE_LAYOUT)
         igraph_matrix_destroy(&w->layout);
     if (w->have & HAVE_COMPONENT)
@@ -100,7 +102,8 @@ static void work_destroy(work *w) {
 /* Renumber igraph's group ids (community or component) from 0 in the order
  * the groups first appear in `order`; scratch has n entries. */
 static void renumber(const igraph_vector_int_t *membership, const size_t *order, size_t n,
-                     size_t *scratch, size_t *out) {
+                     size_t *scratch, size_t *out)
+{
     size_t i, next = 0;
 
     for (i = 0; i < n; i++)
@@ -117,7 +120,8 @@ static void renumber(const igraph_vector_int_t *membership, const size_t *order,
     }
 }
 
-int kgex_graph_analyze(kgex_graph *graph) {
+int kgex_graph_analyze(kgex_graph *graph)
+{
     igraph_error_handler_t *old_error;
     igraph_warning_handler_t *old_warning;
     kgex_metrics *m = NULL;
@@ -243,7 +247,8 @@ done:
     return error;
 }
 
-int kgex_graph_has_metrics(const kgex_graph *graph) {
+int kgex_graph_has_metrics(const kgex_graph *graph)
+{
     size_t i, n = kgex_graph_node_count(graph);
 
     if (n == 0)
@@ -255,7 +260,8 @@ int kgex_graph_has_metrics(const kgex_graph *graph) {
     return 1;
 }
 
-const kgex_metrics *kgex_graph_metrics(const kgex_graph *graph, size_t index) {
+const kgex_metrics *kgex_graph_metrics(const kgex_graph *graph, size_t index)
+{
     const kgex_node *node = kgex_graph_node(graph, index);
 
     return node && node->has_metrics ? &node->metrics : NULL;

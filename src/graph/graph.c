@@ -58,15 +58,18 @@ static const char *const relation_names[] = {"member_of",   "official_of", "atta
 #define KIND_COUNT     (sizeof(kind_names) / sizeof(kind_names[0]))
 #define RELATION_COUNT (sizeof(relation_names) / sizeof(relation_names[0]))
 
-const char *kgex_kind_name(kgex_kind kind) {
+const char *kgex_kind_name(kgex_kind kind)
+{
     return (unsigned)kind < KIND_COUNT ? kind_names[kind] : "unknown";
 }
 
-const char *kgex_relation_name(kgex_relation relation) {
+const char *kgex_relation_name(kgex_relation relation)
+{
     return (unsigned)relation < RELATION_COUNT ? relation_names[relation] : "unknown";
 }
 
-static void node_rec_free(node_rec *n) {
+static void node_rec_free(node_rec *n)
+{
     size_t i;
 
     if (!n)
@@ -86,7 +89,8 @@ static void node_rec_free(node_rec *n) {
     kgex__free(n);
 }
 
-static void edge_rec_free(edge_rec *e) {
+static void edge_rec_free(edge_rec *e)
+{
     if (!e)
         return;
     kgex__free((char *)e->pub.role);
@@ -96,7 +100,8 @@ static void edge_rec_free(edge_rec *e) {
     kgex__free(e);
 }
 
-int kgex_graph_new(kgex_graph **out) {
+int kgex_graph_new(kgex_graph **out)
+{
     kgex_graph *graph;
 
     KGEX_ASSERT_ARG(out, NULL);
@@ -108,7 +113,8 @@ int kgex_graph_new(kgex_graph **out) {
     return KGEX_OK;
 }
 
-void kgex_graph_free(kgex_graph *graph) {
+void kgex_graph_free(kgex_graph *graph)
+{
     size_t i;
 
     if (!graph)
@@ -130,13 +136,15 @@ void kgex_graph_free(kgex_graph *graph) {
 
 /* --- lookups ------------------------------------------------------------ */
 
-static int node_id_eq(size_t value, const void *key, const void *payload) {
+static int node_id_eq(size_t value, const void *key, const void *payload)
+{
     const kgex_graph *graph = payload;
 
     return strcmp(graph->nodes[value]->pub.id, key) == 0;
 }
 
-static int edge_key_eq(size_t value, const void *key, const void *payload) {
+static int edge_key_eq(size_t value, const void *key, const void *payload)
+{
     const kgex_graph *graph = payload;
     const edge_key *k = key;
     const kgex_edge *e = &graph->edges[value]->pub;
@@ -144,20 +152,23 @@ static int edge_key_eq(size_t value, const void *key, const void *payload) {
     return e->source == k->source && e->relation == k->relation && e->target == k->target;
 }
 
-static int doc_eq(size_t value, const void *key, const void *payload) {
+static int doc_eq(size_t value, const void *key, const void *payload)
+{
     const kgex_graph *graph = payload;
 
     return strcmp(graph->docs[value], key) == 0;
 }
 
-static uint64_t edge_key_hash(const edge_key *k) {
+static uint64_t edge_key_hash(const edge_key *k)
+{
     uint64_t h = kgex__hashmap_hash_mix(0, (uint64_t)k->source);
 
     h = kgex__hashmap_hash_mix(h, (uint64_t)k->relation);
     return kgex__hashmap_hash_mix(h, (uint64_t)k->target);
 }
 
-int kgex_graph_find_node(const kgex_graph *graph, size_t *index_out, const char *id) {
+int kgex_graph_find_node(const kgex_graph *graph, size_t *index_out, const char *id)
+{
     KGEX_ASSERT_ARG(graph, NULL);
     KGEX_ASSERT_ARG(index_out, NULL);
     KGEX_ASSERT_ARG(id, NULL);
@@ -166,7 +177,8 @@ int kgex_graph_find_node(const kgex_graph *graph, size_t *index_out, const char 
 }
 
 /* The graph's one copy of `doc` (NULL stays NULL). */
-static int intern_doc(kgex_graph *graph, const char **out, const char *doc) {
+static int intern_doc(kgex_graph *graph, const char **out, const char *doc)
+{
     uint64_t hash;
     size_t index;
     char *copy = NULL;
@@ -203,7 +215,8 @@ done:
 
 /* Append a copy of *prov (doc interned) to a provenance array. */
 static int add_prov(kgex_graph *graph, kgex_provenance **items, size_t *len, size_t *cap,
-                    const kgex_provenance *prov) {
+                    const kgex_provenance *prov)
+{
     kgex_provenance rec = *prov;
     int error;
 
@@ -218,7 +231,8 @@ static int add_prov(kgex_graph *graph, kgex_provenance **items, size_t *len, siz
 }
 
 /* Set *field to a copy of value when it is unset and value is not NULL. */
-static int keep_first(const char **field, const char *value) {
+static int keep_first(const char **field, const char *value)
+{
     char *copy;
 
     if (*field || !value)
@@ -230,7 +244,8 @@ static int keep_first(const char **field, const char *value) {
     return KGEX_OK;
 }
 
-static int fill_node(node_rec *n, const kgex_node_spec *spec) {
+static int fill_node(node_rec *n, const kgex_node_spec *spec)
+{
     int error = KGEX_OK;
 
     if (error == KGEX_OK)
@@ -251,7 +266,8 @@ static int fill_node(node_rec *n, const kgex_node_spec *spec) {
 /* --- nodes -------------------------------------------------------------- */
 
 int kgex_graph_add_node(kgex_graph *graph, size_t *index_out, const kgex_node_spec *spec,
-                        const kgex_provenance *prov) {
+                        const kgex_provenance *prov)
+{
     node_rec *n = NULL;
     uint64_t hash;
     size_t index;
@@ -320,7 +336,8 @@ done:
     return error;
 }
 
-int kgex_graph_add_alias(kgex_graph *graph, size_t node, const char *alias) {
+int kgex_graph_add_alias(kgex_graph *graph, size_t node, const char *alias)
+{
     node_rec *n;
     size_t lo, hi;
     char *copy;
@@ -365,7 +382,8 @@ int kgex_graph_add_alias(kgex_graph *graph, size_t node, const char *alias) {
 
 int kgex_graph_add_edge(kgex_graph *graph, size_t *index_out, size_t source, kgex_relation relation,
                         size_t target, const char *role, const char *cameo, const char *date,
-                        const kgex_provenance *prov) {
+                        const kgex_provenance *prov)
+{
     edge_rec *e = NULL;
     edge_rec *rec;
     edge_key key;
@@ -426,15 +444,23 @@ done:
 
 /* --- views -------------------------------------------------------------- */
 
-size_t kgex_graph_node_count(const kgex_graph *graph) { return graph ? graph->nodes_len : 0; }
+size_t kgex_graph_node_count(const kgex_graph *graph)
+{
+    return graph ? graph->nodes_len : 0;
+}
 
-size_t kgex_graph_edge_count(const kgex_graph *graph) { return graph ? graph->edges_len : 0; }
+size_t kgex_graph_edge_count(const kgex_graph *graph)
+{
+    return graph ? graph->edges_len : 0;
+}
 
-const kgex_node *kgex_graph_node(const kgex_graph *graph, size_t index) {
+const kgex_node *kgex_graph_node(const kgex_graph *graph, size_t index)
+{
     return graph && index < graph->nodes_len ? &graph->nodes[index]->pub : NULL;
 }
 
-const kgex_edge *kgex_graph_edge(const kgex_graph *graph, size_t index) {
+const kgex_edge *kgex_graph_edge(const kgex_graph *graph, size_t index)
+{
     return graph && index < graph->edges_len ? &graph->edges[index]->pub : NULL;
 }
 
@@ -452,13 +478,15 @@ typedef struct edge_sort {
     size_t index;
 } edge_sort;
 
-static int node_sort_cmp(const void *a, const void *b) {
+static int node_sort_cmp(const void *a, const void *b)
+{
     const node_sort *x = a, *y = b;
 
     return strcmp(x->id, y->id);
 }
 
-static int edge_sort_cmp(const void *a, const void *b) {
+static int edge_sort_cmp(const void *a, const void *b)
+{
     const edge_sort *x = a, *y = b;
     int c = strcmp(x->source, y->source);
 
@@ -469,7 +497,8 @@ static int edge_sort_cmp(const void *a, const void *b) {
     return c;
 }
 
-int kgex_graph_node_order(const kgex_graph *graph, size_t **out) {
+int kgex_graph_node_order(const kgex_graph *graph, size_t **out)
+{
     node_sort *tmp = NULL;
     size_t *order = NULL;
     size_t i, n;
@@ -501,7 +530,8 @@ done:
     return error;
 }
 
-int kgex_graph_edge_order(const kgex_graph *graph, size_t **out) {
+int kgex_graph_edge_order(const kgex_graph *graph, size_t **out)
+{
     edge_sort *tmp = NULL;
     size_t *order = NULL;
     size_t i, n;
@@ -539,7 +569,8 @@ done:
 
 /* --- components (igraph) ------------------------------------------------ */
 
-static int kgex__from_igraph(igraph_error_t code) {
+static int kgex__from_igraph(igraph_error_t code)
+{
     switch (code) {
         case IGRAPH_SUCCESS:
             return KGEX_OK;
@@ -555,7 +586,8 @@ static int kgex__from_igraph(igraph_error_t code) {
     }
 }
 
-int kgex_graph_components(const kgex_graph *graph, size_t *out) {
+int kgex_graph_components(const kgex_graph *graph, size_t *out)
+{
     igraph_error_handler_t *old_error;
     igraph_warning_handler_t *old_warning;
     igraph_vector_int_t edges;

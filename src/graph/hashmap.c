@@ -9,7 +9,8 @@
 
 #include "common.h"
 
-void kgex__hashmap_free(kgex__hashmap *map) {
+void kgex__hashmap_free(kgex__hashmap *map)
+{
     if (!map)
         return;
     kgex__free(map->slots);
@@ -19,7 +20,8 @@ void kgex__hashmap_free(kgex__hashmap *map) {
 }
 
 int kgex__hashmap_find(const kgex__hashmap *map, size_t *out, uint64_t hash, const void *key,
-                       kgex__hashmap_eq eq, const void *payload) {
+                       kgex__hashmap_eq eq, const void *payload)
+{
     size_t mask, i;
 
     if (map->cap == 0)
@@ -36,7 +38,8 @@ int kgex__hashmap_find(const kgex__hashmap *map, size_t *out, uint64_t hash, con
     return KGEX_ENOTFOUND;
 }
 
-static void place(kgex__hashmap_slot *slots, size_t cap, uint64_t hash, size_t value_plus_one) {
+static void place(kgex__hashmap_slot *slots, size_t cap, uint64_t hash, size_t value_plus_one)
+{
     size_t mask = cap - 1;
     size_t i = (size_t)hash & mask;
 
@@ -46,7 +49,8 @@ static void place(kgex__hashmap_slot *slots, size_t cap, uint64_t hash, size_t v
     slots[i].value_plus_one = value_plus_one;
 }
 
-int kgex__hashmap_insert(kgex__hashmap *map, uint64_t hash, size_t value) {
+int kgex__hashmap_insert(kgex__hashmap *map, uint64_t hash, size_t value)
+{
     if (value == (size_t)-1)
         return KGEX_ELIMIT;
     if ((map->len + 1) * 2 > map->cap) {
@@ -72,7 +76,8 @@ int kgex__hashmap_insert(kgex__hashmap *map, uint64_t hash, size_t value) {
     return KGEX_OK;
 }
 
-uint64_t kgex__hashmap_hash_str(const char *s) {
+uint64_t kgex__hashmap_hash_str(const char *s)
+{
     uint64_t h = 0xcbf29ce484222325ULL;
 
     for (; *s; s++) {
@@ -82,7 +87,8 @@ uint64_t kgex__hashmap_hash_str(const char *s) {
     return kgex__hashmap_hash_mix(h, 0);
 }
 
-uint64_t kgex__hashmap_hash_mix(uint64_t h, uint64_t v) {
+uint64_t kgex__hashmap_hash_mix(uint64_t h, uint64_t v)
+{
     /* splitmix64 finaliser over h combined with v */
     uint64_t z = h ^ (v + 0x9e3779b97f4a7c15ULL + (h << 6) + (h >> 2));
 

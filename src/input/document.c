@@ -137,8 +137,8 @@ static int check_binary(const unsigned char *s, size_t len, size_t base, const c
     }
     if (n > 0 && ctl * 10 > n * 3)
         return kgex__error_at(err, KGEX_EPARSE, name, 0, 0,
-                              "binary file (%zu%% control bytes in the first %zu)",
-                              ctl * 100 / n, n);
+                              "binary file (%zu%% control bytes in the first %zu)", ctl * 100 / n,
+                              n);
     return KGEX_OK;
 }
 
@@ -290,8 +290,8 @@ static int decode_utf16(kgex_document *doc, const unsigned char *s, size_t len, 
         return kgex__error_set(err, KGEX_ENOMEM, "out of memory");
     w = dst;
     for (i = 0; i + 1 < len; i += 2) {
-        unsigned long u = big ? ((unsigned long)s[i] << 8 | s[i + 1])
-                              : ((unsigned long)s[i + 1] << 8 | s[i]);
+        unsigned long u =
+            big ? ((unsigned long)s[i] << 8 | s[i + 1]) : ((unsigned long)s[i + 1] << 8 | s[i]);
 
         if (u == 0) {
             if (i < SNIFF_LEN) {
@@ -351,14 +351,14 @@ static int name_in(const xmlNode *n, const char *const *names)
 }
 
 static const char *const dropped_tags[] = {
-    "script", "style",  "nav",      "header", "footer", "aside",  "form",   "noscript",
-    "template", "iframe", "object", "svg",    "button", "select", "textarea", "head", NULL};
-static const char *const block_tags[] = {"h1", "h2", "h3", "h4", "h5", "h6", "p", "li",
-                                         "blockquote", NULL};
+    "script", "style",  "nav", "header", "footer", "aside",    "form", "noscript", "template",
+    "iframe", "object", "svg", "button", "select", "textarea", "head", NULL};
+static const char *const block_tags[] = {"h1", "h2", "h3", "h4",         "h5",
+                                         "h6", "p",  "li", "blockquote", NULL};
 static const char *const inline_tags[] = {
-    "a",    "abbr", "b",    "bdi",  "bdo",  "cite", "code", "data", "dfn",   "em",   "font",
-    "i",    "kbd",  "mark", "q",    "s",    "samp", "small", "span", "strong", "sub", "sup",
-    "time", "tt",   "u",    "var",  "wbr",  "ins",  "del",  "label", NULL};
+    "a",    "abbr", "b",    "bdi", "bdo", "cite", "code",  "data",  "dfn",    "em",  "font",
+    "i",    "kbd",  "mark", "q",   "s",   "samp", "small", "span",  "strong", "sub", "sup",
+    "time", "tt",   "u",    "var", "wbr", "ins",  "del",   "label", NULL};
 
 /* The walk that collects article text. */
 typedef struct html_walk {
@@ -524,14 +524,25 @@ static int parse_date(const char *s, char out[11])
 
 /* Names (in <meta name|property|itemprop>) that give the publication date,
  * best first. */
-static const char *const date_metas[] = {
-    "article:published_time", "og:published_time", "datepublished", "date", "pubdate",
-    "publishdate", "publish-date", "publication_date", "dc.date.issued", "dc.date",
-    "dcterms.date", "dcterms.created", "sailthru.date", "parsely-pub-date", NULL};
+static const char *const date_metas[] = {"article:published_time",
+                                         "og:published_time",
+                                         "datepublished",
+                                         "date",
+                                         "pubdate",
+                                         "publishdate",
+                                         "publish-date",
+                                         "publication_date",
+                                         "dc.date.issued",
+                                         "dc.date",
+                                         "dcterms.date",
+                                         "dcterms.created",
+                                         "sailthru.date",
+                                         "parsely-pub-date",
+                                         NULL};
 
 typedef struct html_meta {
-    char *title;    /* xmlMalloc'd */
-    int date_rank;  /* index in date_metas of the date found, or 100 for <time> */
+    char *title;   /* xmlMalloc'd */
+    int date_rank; /* index in date_metas of the date found, or 100 for <time> */
     char date[11];
 } html_meta;
 
@@ -754,8 +765,8 @@ static int parse_html(kgex_document *doc, const char *data, size_t len, const ch
      * first block (a headline). */
     if (doc->title) {
         size_t tl = strlen(doc->title);
-        int repeated = hw.text.len > tl && memcmp(hw.text.p, doc->title, tl) == 0 &&
-                       hw.text.p[tl] == '\n';
+        int repeated =
+            hw.text.len > tl && memcmp(hw.text.p, doc->title, tl) == 0 && hw.text.p[tl] == '\n';
         sbuf all = {0};
 
         if (!repeated) {
@@ -910,8 +921,8 @@ done:
     return error;
 }
 
-int kgex_document_load_buffer(kgex_document **out, const char *data, size_t len,
-                              const char *name, const kgex_input_options *opts, kgex_error *err)
+int kgex_document_load_buffer(kgex_document **out, const char *data, size_t len, const char *name,
+                              const kgex_input_options *opts, kgex_error *err)
 {
     char *raw;
     size_t cap;

@@ -179,8 +179,8 @@ static int trie_step(kgex_lexicon *lex, uint32_t node, const char *w, uint32_t *
     error = slots_reserve(lex);
     if (error < 0)
         return error;
-    error = kgex__grow((void **)&lex->node_payload, &lex->node_cap, lex->node_len + 1,
-                       sizeof(int32_t));
+    error =
+        kgex__grow((void **)&lex->node_payload, &lex->node_cap, lex->node_len + 1, sizeof(int32_t));
     if (error < 0)
         return error;
     s.parent = node;
@@ -364,7 +364,8 @@ static int check_object(check *c, json_t *obj, const char *path, const char *con
 
     if (!json_is_object(obj))
         return bad(c, path, "expected an object");
-    json_object_foreach(obj, key, v) {
+    json_object_foreach(obj, key, v)
+    {
         for (k = 0; allowed[k]; k++) {
             size_t n = strcspn(allowed[k], ":");
             if (strlen(key) == n && strncmp(allowed[k], key, n) == 0)
@@ -394,9 +395,11 @@ static int check_object(check *c, json_t *obj, const char *path, const char *con
                 if ((strcmp(name, "iso3") == 0 || strcmp(name, "wikidata") == 0 ||
                      strcmp(name, "cameo") == 0 || strcmp(name, "state") == 0) &&
                     !check_pattern(json_string_value(v), strcmp(name, "state") ? name : "iso3"))
-                    return bad(c, where, strcmp(name, "wikidata") && strcmp(name, "cameo") ? "expected 3 capital letters"
-                                         : strcmp(name, "wikidata") == 0 ? "expected a QID like Q399"
-                                                                         : "expected a CAMEO code");
+                    return bad(c, where,
+                               strcmp(name, "wikidata") && strcmp(name, "cameo")
+                                   ? "expected 3 capital letters"
+                               : strcmp(name, "wikidata") == 0 ? "expected a QID like Q399"
+                                                               : "expected a CAMEO code");
                 break;
             case 'a': {
                 size_t i;
@@ -404,7 +407,8 @@ static int check_object(check *c, json_t *obj, const char *path, const char *con
 
                 if (!json_is_array(v))
                     return bad(c, where, "expected an array of strings");
-                json_array_foreach(v, i, item) {
+                json_array_foreach(v, i, item)
+                {
                     if (!is_nonempty_string(item)) {
                         snprintf(where, sizeof(where), "%s.%s[%zu]", path, name, i);
                         return bad(c, where, "expected a non-empty string");
@@ -425,17 +429,16 @@ static int check_object(check *c, json_t *obj, const char *path, const char *con
 }
 
 static const char *const state_fields[] = {
-    "id:s!", "name:s!", "official_name:s", "aliases:a", "adjectives:a", "demonyms:a",
-    "capitals:a", "seats:a", "iso3:s!", "wikidata:s", "un_member:b!", NULL};
-static const char *const org_fields[] = {"id:s!", "name:s!", "acronyms:a", "aliases:a",
-                                         "type:s!", "wikidata:s", "state:s", NULL};
+    "id:s!",      "name:s!", "official_name:s", "aliases:a",  "adjectives:a", "demonyms:a",
+    "capitals:a", "seats:a", "iso3:s!",         "wikidata:s", "un_member:b!", NULL};
+static const char *const org_fields[] = {"id:s!",   "name:s!",    "acronyms:a", "aliases:a",
+                                         "type:s!", "wikidata:s", "state:s",    NULL};
 static const char *const title_fields[] = {"title:s!", "class:s!", NULL};
-static const char *const trigger_fields[] = {"relation:s!", "pos:s!", "forms:a!", "cameo:s",
-                                             NULL};
-static const char *const org_types[] = {"intergovernmental", "governmental", "military", "news",
-                                        "ngo", "other", NULL};
-static const char *const relation_names[] = {"member_of", "official_of", "attacked",
-                                             "appealed_to", "stated", "about", NULL};
+static const char *const trigger_fields[] = {"relation:s!", "pos:s!", "forms:a!", "cameo:s", NULL};
+static const char *const org_types[] = {
+    "intergovernmental", "governmental", "military", "news", "ngo", "other", NULL};
+static const char *const relation_names[] = {"member_of", "official_of", "attacked", "appealed_to",
+                                             "stated",    "about",       NULL};
 
 static int one_of(const char *s, const char *const *list)
 {
@@ -484,7 +487,8 @@ static int validate(check *c, json_t *root)
     if (!json_is_integer(json_object_get(root, "kgex_lexicon")) ||
         json_integer_value(json_object_get(root, "kgex_lexicon")) != 1)
         return bad(c, "kgex_lexicon", "missing or unsupported format version (expected 1)");
-    json_object_foreach(root, key, v) {
+    json_object_foreach(root, key, v)
+    {
         const char *const *fields;
 
         if (strcmp(key, "kgex_lexicon") == 0)
@@ -501,7 +505,8 @@ static int validate(check *c, json_t *root)
             return bad(c, key, "unknown section");
         if (!json_is_array(v))
             return bad(c, key, "expected an array");
-        json_array_foreach(v, i, item) {
+        json_array_foreach(v, i, item)
+        {
             snprintf(path, sizeof(path), "%s[%zu]", key, i);
             error = check_object(c, item, path, fields);
             if (error < 0)
@@ -510,8 +515,9 @@ static int validate(check *c, json_t *root)
                 if (!check_pattern(str(item, "id"), "slug"))
                     return bad(c, path, "id: expected lower-case letters, digits and '-'");
                 if (one_of(str(item, "type"), org_types) < 0)
-                    return bad(c, path, "type: expected intergovernmental, governmental, "
-                                        "military, news, ngo or other");
+                    return bad(c, path,
+                               "type: expected intergovernmental, governmental, "
+                               "military, news, ngo or other");
             } else if (fields == state_fields) {
                 if (!check_pattern(str(item, "id"), "iso3"))
                     return bad(c, path, "id: expected 3 capital letters");
@@ -523,8 +529,9 @@ static int validate(check *c, json_t *root)
                 int rel = one_of(str(item, "relation"), relation_names);
                 const char *pos = str(item, "pos");
                 if (rel < 0 || rel == KGEX_REL_OFFICIAL_OF || rel == KGEX_REL_ABOUT)
-                    return bad(c, path, "relation: expected member_of, attacked, appealed_to "
-                                        "or stated");
+                    return bad(c, path,
+                               "relation: expected member_of, attacked, appealed_to "
+                               "or stated");
                 if (strcmp(pos, "verb") && strcmp(pos, "noun"))
                     return bad(c, path, "pos: expected verb or noun");
                 if (json_array_size(json_object_get(item, "forms")) == 0)
@@ -548,7 +555,8 @@ static int add_names(kgex_lexicon *lex, json_t *arr, uint32_t ent, int form)
     json_t *item;
     int error;
 
-    json_array_foreach(arr, i, item) {
+    json_array_foreach(arr, i, item)
+    {
         error = trie_add(lex, json_string_value(item), KGEX__PL_ENTITY, ent, (uint8_t)form, 1);
         if (error < 0)
             return error;
@@ -607,19 +615,22 @@ static int load(kgex_lexicon *lex, json_t *root)
     size_t i, k, ent;
     int error;
 
-    json_array_foreach(json_object_get(root, "states"), i, item) {
+    json_array_foreach(json_object_get(root, "states"), i, item)
+    {
         error = add_entity(lex, item, KGEX_KIND_STATE, &ent);
         if (error < 0)
             return error;
-        error = trie_add(lex, str(item, "name"), KGEX__PL_ENTITY, (uint32_t)ent, KGEX__FORM_NAME, 1);
+        error =
+            trie_add(lex, str(item, "name"), KGEX__PL_ENTITY, (uint32_t)ent, KGEX__FORM_NAME, 1);
         if (error == 0 && str(item, "official_name"))
             error = trie_add(lex, str(item, "official_name"), KGEX__PL_ENTITY, (uint32_t)ent,
                              KGEX__FORM_NAME, 1);
         if (error == 0)
-            error = add_names(lex, json_object_get(item, "aliases"), (uint32_t)ent, KGEX__FORM_NAME);
+            error =
+                add_names(lex, json_object_get(item, "aliases"), (uint32_t)ent, KGEX__FORM_NAME);
         if (error == 0)
-            error = add_names(lex, json_object_get(item, "adjectives"), (uint32_t)ent,
-                              KGEX__FORM_ADJ);
+            error =
+                add_names(lex, json_object_get(item, "adjectives"), (uint32_t)ent, KGEX__FORM_ADJ);
         if (error == 0)
             error = add_names(lex, json_object_get(item, "demonyms"), (uint32_t)ent,
                               KGEX__FORM_DEMONYM);
@@ -631,20 +642,24 @@ static int load(kgex_lexicon *lex, json_t *root)
         if (error < 0)
             return error;
     }
-    json_array_foreach(json_object_get(root, "organizations"), i, item) {
+    json_array_foreach(json_object_get(root, "organizations"), i, item)
+    {
         error = add_entity(lex, item, KGEX_KIND_ORGANIZATION, &ent);
         if (error < 0)
             return error;
-        error = trie_add(lex, str(item, "name"), KGEX__PL_ENTITY, (uint32_t)ent, KGEX__FORM_NAME, 1);
+        error =
+            trie_add(lex, str(item, "name"), KGEX__PL_ENTITY, (uint32_t)ent, KGEX__FORM_NAME, 1);
         if (error == 0)
-            error = add_names(lex, json_object_get(item, "aliases"), (uint32_t)ent, KGEX__FORM_NAME);
+            error =
+                add_names(lex, json_object_get(item, "aliases"), (uint32_t)ent, KGEX__FORM_NAME);
         if (error == 0)
             error = add_names(lex, json_object_get(item, "acronyms"), (uint32_t)ent,
                               KGEX__FORM_ACRONYM);
         if (error < 0)
             return error;
     }
-    json_array_foreach(json_object_get(root, "titles"), i, item) {
+    json_array_foreach(json_object_get(root, "titles"), i, item)
+    {
         const char *cls = str(item, "class");
         kgex__title *t;
 
@@ -665,7 +680,8 @@ static int load(kgex_lexicon *lex, json_t *root)
         if (error < 0)
             return error;
     }
-    json_array_foreach(json_object_get(root, "triggers"), i, item) {
+    json_array_foreach(json_object_get(root, "triggers"), i, item)
+    {
         arr = json_object_get(item, "forms");
         for (k = 0; k < json_array_size(arr); k++) {
             kgex__trigger *t;
@@ -704,8 +720,8 @@ int kgex_lexicon_add_json(kgex_lexicon *lex, const char *json, size_t len, const
     c.source = source ? source : "<lexicon>";
     c.err = err;
     if (len > MAX_LEXICON_BYTES) {
-        error = kgex__error_at(err, KGEX_ELIMIT, c.source, 0, 0,
-                               "lexicon is larger than %u MiB", MAX_LEXICON_BYTES >> 20);
+        error = kgex__error_at(err, KGEX_ELIMIT, c.source, 0, 0, "lexicon is larger than %u MiB",
+                               MAX_LEXICON_BYTES >> 20);
         goto done;
     }
     root = json_loadb(json, len, JSON_REJECT_DUPLICATES, &jerr);
@@ -713,8 +729,8 @@ int kgex_lexicon_add_json(kgex_lexicon *lex, const char *json, size_t len, const
         if (json_error_code(&jerr) == json_error_out_of_memory)
             error = kgex__error_at(err, KGEX_ENOMEM, c.source, 0, 0, "out of memory");
         else
-            error = kgex__error_at(err, KGEX_EPARSE, c.source, jerr.line, jerr.column, "%s",
-                                   jerr.text);
+            error =
+                kgex__error_at(err, KGEX_EPARSE, c.source, jerr.line, jerr.column, "%s", jerr.text);
         goto done;
     }
     error = validate(&c, root);

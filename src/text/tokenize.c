@@ -81,8 +81,8 @@ static int is_newline(uint32_t c)
 static int is_space(uint32_t c)
 {
     return c == ' ' || c == '\t' || c == 0xA0 || (c >= 0x2000 && c <= 0x200B) || c == 0x202F ||
-           c == 0x205F || c == 0x3000 || c == 0xFEFF || (c < 0x20 && !is_newline(c)) ||
-           c == 0x7F || (c >= 0x80 && c < 0xA0) || c == 0xFFFD;
+           c == 0x205F || c == 0x3000 || c == 0xFEFF || (c < 0x20 && !is_newline(c)) || c == 0x7F ||
+           (c >= 0x80 && c < 0xA0) || c == 0xFFFD;
 }
 
 static int is_apostrophe(uint32_t c)
@@ -223,10 +223,10 @@ static int push_token(kgex__tokens *t, size_t start, size_t end, uint8_t type, u
 }
 
 static const char *const abbreviations[] = {
-    "mr", "mrs", "ms", "dr", "gen", "col", "lt", "maj", "capt", "sgt", "adm", "brig",
-    "sen", "rep", "gov", "amb", "pres", "prof", "st", "jr", "sr", "inc", "ltd", "co",
-    "corp", "no", "vs", "etc", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
-    "sept", "oct", "nov", "dec", "mt", "ft", "rev", "hon", "gens", "cmdr", "cdr", NULL};
+    "mr",   "mrs", "ms",  "dr",  "gen",  "col",  "lt",  "maj", "capt", "sgt",  "adm", "brig",
+    "sen",  "rep", "gov", "amb", "pres", "prof", "st",  "jr",  "sr",   "inc",  "ltd", "co",
+    "corp", "no",  "vs",  "etc", "jan",  "feb",  "mar", "apr", "jun",  "jul",  "aug", "sep",
+    "sept", "oct", "nov", "dec", "mt",   "ft",   "rev", "hon", "gens", "cmdr", "cdr", NULL};
 
 static int is_abbreviation(const kgex__tokens *t, size_t i)
 {
@@ -297,8 +297,8 @@ static int split_sentences(kgex__tokens *t)
         if (tok->type == KGEX__TOK_QCLOSE)
             in_quote = 0;
 
-        if (i > begin && is_terminal(t, i) && !(i > 0 && is_abbreviation(t, i - 1) &&
-                                                t->tok[i].start == t->tok[i - 1].end)) {
+        if (i > begin && is_terminal(t, i) &&
+            !(i > 0 && is_abbreviation(t, i - 1) && t->tok[i].start == t->tok[i - 1].end)) {
             size_t j = i + 1;
 
             while (j < t->len && !(t->tok[j].flags & KGEX__TF_NL) &&
@@ -428,7 +428,8 @@ int kgex__tokenize(kgex__tokens *t, const char *text, size_t len)
 
                 if (is_alnum(d)) {
                     decode(text, len, &pos);
-                } else if ((d == '.' || d == ',' || d == ':') && is_digit(peek(text, len, pos + 1))) {
+                } else if ((d == '.' || d == ',' || d == ':') &&
+                           is_digit(peek(text, len, pos + 1))) {
                     pos += 1;
                 } else {
                     break;
@@ -441,8 +442,8 @@ int kgex__tokenize(kgex__tokens *t, const char *text, size_t len)
             continue;
         }
         /* hyphen or en dash joining two words with no space */
-        if ((c == '-' || c == 0x2010 || c == 0x2011 || c == 0x2013) && !(pending & KGEX__TF_SPACE) &&
-            t->len > 0 && t->tok[t->len - 1].end == start &&
+        if ((c == '-' || c == 0x2010 || c == 0x2011 || c == 0x2013) &&
+            !(pending & KGEX__TF_SPACE) && t->len > 0 && t->tok[t->len - 1].end == start &&
             (t->tok[t->len - 1].type == KGEX__TOK_WORD ||
              t->tok[t->len - 1].type == KGEX__TOK_NUMBER) &&
             is_alnum(peek(text, len, pos))) {

@@ -27,12 +27,12 @@ enum kgex__tok_type {
 };
 
 enum {
-    KGEX__TF_CAP = 1 << 0,      /* first letter is upper case */
-    KGEX__TF_ALLCAPS = 1 << 1,  /* two or more letters, all upper case */
-    KGEX__TF_HYPH = 1 << 2,     /* joined to the previous token by a hyphen */
-    KGEX__TF_NL = 1 << 3,       /* a line break precedes the token */
-    KGEX__TF_QUOTED = 1 << 4,   /* inside quotation marks */
-    KGEX__TF_SPACE = 1 << 5,    /* white space precedes the token */
+    KGEX__TF_CAP = 1 << 0,       /* first letter is upper case */
+    KGEX__TF_ALLCAPS = 1 << 1,   /* two or more letters, all upper case */
+    KGEX__TF_HYPH = 1 << 2,      /* joined to the previous token by a hyphen */
+    KGEX__TF_NL = 1 << 3,        /* a line break precedes the token */
+    KGEX__TF_QUOTED = 1 << 4,    /* inside quotation marks */
+    KGEX__TF_SPACE = 1 << 5,     /* white space precedes the token */
     KGEX__TF_SENT_START = 1 << 6 /* first token of its sentence */
 };
 

@@ -104,8 +104,9 @@ static inline void fuzz_check_writers(const kgex_graph *graph)
         fuzz_fail("graphml write", err.message);
     fclose(fp);
     xmlSetGenericErrorFunc(NULL, fuzz_xml_quiet);
-    xdoc = xmlReadMemory(buf, (int)size, "fuzz.graphml", NULL,
-                         XML_PARSE_NONET | XML_PARSE_HUGE | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
+    xdoc =
+        xmlReadMemory(buf, (int)size, "fuzz.graphml", NULL,
+                      XML_PARSE_NONET | XML_PARSE_HUGE | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
     if (!xdoc) {
         fwrite(buf, 1, size, stderr);
         fuzz_fail("graphml", "libxml2 cannot read the output");
@@ -131,8 +132,8 @@ static inline void fuzz_check_writers(const kgex_graph *graph)
 }
 
 /* Extract `doc` into a new graph with `lex`, check both writers. */
-static inline void fuzz_extract_and_write(const kgex_lexicon *lex, const char *name, const char *text,
-                                   size_t len, const char *date)
+static inline void fuzz_extract_and_write(const kgex_lexicon *lex, const char *name,
+                                          const char *text, size_t len, const char *date)
 {
     kgex_graph *graph = NULL;
     kgex_extractor *x = NULL;

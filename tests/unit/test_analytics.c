@@ -16,7 +16,8 @@
 #include "kgex/errors.h"
 #include "kgex/graph.h"
 
-static size_t add(kgex_graph *g, const char *id, kgex_kind kind) {
+static size_t add(kgex_graph *g, const char *id, kgex_kind kind)
+{
     kgex_node_spec s = {0};
     size_t index;
 
@@ -27,14 +28,16 @@ static size_t add(kgex_graph *g, const char *id, kgex_kind kind) {
     return index;
 }
 
-static void connect(kgex_graph *g, size_t a, kgex_relation rel, size_t b, int times) {
+static void connect(kgex_graph *g, size_t a, kgex_relation rel, size_t b, int times)
+{
     while (times-- > 0)
         assert_int_equal(kgex_graph_add_edge(g, NULL, a, rel, b, NULL, NULL, NULL, NULL), KGEX_OK);
 }
 
 /* Two triangles of states joined by nothing, plus a lone official:
  * a/b/c -> org1 (b twice), d/e -> org2, x alone. */
-static kgex_graph *make_graph(void) {
+static kgex_graph *make_graph(void)
+{
     kgex_graph *g = NULL;
     size_t a, b, c, org1, d, e, org2;
 
@@ -56,7 +59,8 @@ static kgex_graph *make_graph(void) {
     return g;
 }
 
-static const kgex_metrics *metrics_of(kgex_graph *g, const char *id) {
+static const kgex_metrics *metrics_of(kgex_graph *g, const char *id)
+{
     size_t index;
 
     assert_int_equal(kgex_graph_find_node(g, &index, id), KGEX_OK);
@@ -64,7 +68,8 @@ static const kgex_metrics *metrics_of(kgex_graph *g, const char *id) {
     return kgex_graph_metrics(g, index);
 }
 
-static void analytics_are_absent_until_computed(void **state) {
+static void analytics_are_absent_until_computed(void **state)
+{
     kgex_graph *g = make_graph();
 
     (void)state;
@@ -76,7 +81,8 @@ static void analytics_are_absent_until_computed(void **state) {
     kgex_graph_free(g);
 }
 
-static void analytics_count_degrees_and_weights(void **state) {
+static void analytics_count_degrees_and_weights(void **state)
+{
     kgex_graph *g = make_graph();
     const kgex_metrics *m;
 
@@ -94,7 +100,8 @@ static void analytics_count_degrees_and_weights(void **state) {
     kgex_graph_free(g);
 }
 
-static void analytics_rank_the_hub_first_and_sum_to_one(void **state) {
+static void analytics_rank_the_hub_first_and_sum_to_one(void **state)
+{
     kgex_graph *g = make_graph();
     double total = 0;
     size_t i;
@@ -106,14 +113,14 @@ static void analytics_rank_the_hub_first_and_sum_to_one(void **state) {
     assert_true(fabs(total - 1.0) < 1e-9);
     for (i = 0; i < kgex_graph_node_count(g); i++) {
         if (strcmp(kgex_graph_node(g, i)->id, "org/one") != 0)
-            assert_true(kgex_graph_metrics(g, i)->pagerank <=
-                        metrics_of(g, "org/one")->pagerank);
+            assert_true(kgex_graph_metrics(g, i)->pagerank <= metrics_of(g, "org/one")->pagerank);
     }
     assert_true(metrics_of(g, "person/x")->betweenness == 0.0);
     kgex_graph_free(g);
 }
 
-static void analytics_number_components_and_communities_in_id_order(void **state) {
+static void analytics_number_components_and_communities_in_id_order(void **state)
+{
     kgex_graph *g = make_graph();
 
     (void)state;
@@ -131,7 +138,8 @@ static void analytics_number_components_and_communities_in_id_order(void **state
     kgex_graph_free(g);
 }
 
-static void analytics_are_deterministic_and_layout_in_unit_square(void **state) {
+static void analytics_are_deterministic_and_layout_in_unit_square(void **state)
+{
     kgex_graph *g1 = make_graph(), *g2 = make_graph();
     size_t i;
 
@@ -149,7 +157,8 @@ static void analytics_are_deterministic_and_layout_in_unit_square(void **state) 
     kgex_graph_free(g2);
 }
 
-static void analytics_betweenness_counts_paths_through_a_node(void **state) {
+static void analytics_betweenness_counts_paths_through_a_node(void **state)
+{
     kgex_graph *g = NULL;
     size_t p, q, r;
 
@@ -167,7 +176,8 @@ static void analytics_betweenness_counts_paths_through_a_node(void **state) {
     kgex_graph_free(g);
 }
 
-static void analytics_accept_empty_and_single_node_graphs(void **state) {
+static void analytics_accept_empty_and_single_node_graphs(void **state)
+{
     kgex_graph *g = NULL;
 
     (void)state;
@@ -181,7 +191,8 @@ static void analytics_accept_empty_and_single_node_graphs(void **state) {
     kgex_graph_free(g);
 }
 
-int main(void) {
+int main(void)
+{
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(analytics_are_absent_until_computed),
         cmocka_unit_test(analytics_count_degrees_and_weights),

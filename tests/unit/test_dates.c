@@ -25,7 +25,8 @@ typedef struct date_case {
 } date_case;
 
 /* The date found in `text` as a whole, with context `ctx`; 1 if found. */
-static int find_in(const char *text, kgex__date_ctx *ctx, char out[16]) {
+static int find_in(const char *text, kgex__date_ctx *ctx, char out[16])
+{
     kgex__tokens t;
     int found;
 
@@ -35,7 +36,8 @@ static int find_in(const char *text, kgex__date_ctx *ctx, char out[16]) {
     return found;
 }
 
-static void run_cases(const date_case *cases, size_t len) {
+static void run_cases(const date_case *cases, size_t len)
+{
     size_t k;
 
     for (k = 0; k < len; k++) {
@@ -60,7 +62,8 @@ static void run_cases(const date_case *cases, size_t len) {
 
 #define RUN_CASES(cases) run_cases((cases), sizeof(cases) / sizeof((cases)[0]))
 
-static void dates_reads_full_dates_in_both_orders(void **state) {
+static void dates_reads_full_dates_in_both_orders(void **state)
+{
     static const date_case expected[] = {
         {"The ceasefire was signed on December 29 of 2016 in Moscow.", NULL, "2016-12-29"},
         {"The talks were held on June 10, 2022, in Yerevan.", NULL, "2022-06-10"},
@@ -75,7 +78,8 @@ static void dates_reads_full_dates_in_both_orders(void **state) {
     RUN_CASES(expected);
 }
 
-static void dates_reads_month_and_year(void **state) {
+static void dates_reads_month_and_year(void **state)
+{
     static const date_case expected[] = {
         {"The bloc held drills in May 2021 near the border.", NULL, "2021-05"},
         {"Armenia joined in 2009 after long talks.", NULL, "2009"},
@@ -86,7 +90,8 @@ static void dates_reads_month_and_year(void **state) {
     RUN_CASES(expected);
 }
 
-static void dates_resolves_weekday_before_document_date(void **state) {
+static void dates_resolves_weekday_before_document_date(void **state)
+{
     /* 2020-10-08 was a Thursday */
     static const date_case expected[] = {
         {"The minister spoke on Tuesday in Moscow.", "2020-10-08", "2020-10-06"},
@@ -100,7 +105,8 @@ static void dates_resolves_weekday_before_document_date(void **state) {
     RUN_CASES(expected);
 }
 
-static void dates_resolves_yesterday_against_document_date(void **state) {
+static void dates_resolves_yesterday_against_document_date(void **state)
+{
     static const date_case expected[] = {
         {"The ministry said yesterday that talks would resume.", "2020-10-08", "2020-10-07"},
         {"The ministry said yesterday that talks would resume.", "2021-03-01", "2021-02-28"},
@@ -111,7 +117,8 @@ static void dates_resolves_yesterday_against_document_date(void **state) {
     RUN_CASES(expected);
 }
 
-static void dates_gives_day_and_month_the_document_year(void **state) {
+static void dates_gives_day_and_month_the_document_year(void **state)
+{
     static const date_case expected[] = {
         {"The leaders met on March 3 in Sochi.", "2020-10-08", "2020-03-03"},
         {"The leaders met on 3 March in Sochi.", "2020-10-08", "2020-03-03"},
@@ -122,7 +129,8 @@ static void dates_gives_day_and_month_the_document_year(void **state) {
     RUN_CASES(expected);
 }
 
-static void dates_gives_day_and_month_the_last_year_in_the_text(void **state) {
+static void dates_gives_day_and_month_the_last_year_in_the_text(void **state)
+{
     const char *text = "The conflict flared in 2019. The leaders met on March 3 in Sochi.";
     kgex__date_ctx ctx;
     kgex__tokens t;
@@ -146,7 +154,8 @@ static void dates_gives_day_and_month_the_last_year_in_the_text(void **state) {
     assert_string_equal(out, "2021-03-03");
 }
 
-static void dates_returns_the_first_date_and_remembers_the_last_year(void **state) {
+static void dates_returns_the_first_date_and_remembers_the_last_year(void **state)
+{
     kgex__date_ctx ctx;
     char out[16] = "";
 
@@ -158,7 +167,8 @@ static void dates_returns_the_first_date_and_remembers_the_last_year(void **stat
     assert_int_equal(ctx.last_year, 2023);
 }
 
-static void dates_gives_nothing_for_invalid_days(void **state) {
+static void dates_gives_nothing_for_invalid_days(void **state)
+{
     static const date_case expected[] = {
         {"The talks were held on February 30, 2021.", NULL, NULL},
         {"The talks were held on February 29, 2021.", NULL, NULL}, /* not a leap year */
@@ -171,7 +181,8 @@ static void dates_gives_nothing_for_invalid_days(void **state) {
     RUN_CASES(expected);
 }
 
-static void dates_gives_nothing_without_a_date(void **state) {
+static void dates_gives_nothing_without_a_date(void **state)
+{
     static const date_case expected[] = {
         {"Armenia may respond to the proposal.", "2020-10-08", NULL}, /* modal, not the month */
         {"The brigade lost 2021 soldiers.", NULL, NULL},              /* a count, not a year */
@@ -183,7 +194,8 @@ static void dates_gives_nothing_without_a_date(void **state) {
     RUN_CASES(expected);
 }
 
-static void date_ctx_init_parses_the_document_date(void **state) {
+static void date_ctx_init_parses_the_document_date(void **state)
+{
     kgex__date_ctx ctx;
 
     (void)state;
@@ -197,7 +209,8 @@ static void date_ctx_init_parses_the_document_date(void **state) {
     assert_int_equal(ctx.doc_y, 0); /* unknown */
 }
 
-static void reject_all(const char *const *bad, size_t len) {
+static void reject_all(const char *const *bad, size_t len)
+{
     kgex__date_ctx ctx;
     size_t k;
 
@@ -210,7 +223,8 @@ static void reject_all(const char *const *bad, size_t len) {
     }
 }
 
-static void date_ctx_init_rejects_malformed_dates(void **state) {
+static void date_ctx_init_rejects_malformed_dates(void **state)
+{
     static const char *const bad[] = {
         "",           "2020",        "2020-10",     "20201008",   "2020/10/08", "2020-1-08",
         "2020-10-8",  "2020-10-08x", "2020-10-08 ", "2020-13-01", "2020-00-10", "2020-10-00",
@@ -223,7 +237,8 @@ static void date_ctx_init_rejects_malformed_dates(void **state) {
 
 /* sscanf's %d alone would accept a sign and skip spaces, so these
  * ten-character strings would pass as year 20, year -20, month 1, day 8. */
-static void date_ctx_init_rejects_signs_and_spaces_in_dates(void **state) {
+static void date_ctx_init_rejects_signs_and_spaces_in_dates(void **state)
+{
     static const char *const bad[] = {
         "+020-10-08",
         "-020-10-08",
@@ -234,7 +249,8 @@ static void date_ctx_init_rejects_signs_and_spaces_in_dates(void **state) {
     reject_all(bad, sizeof(bad) / sizeof(bad[0]));
 }
 
-int main(void) {
+int main(void)
+{
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(dates_reads_full_dates_in_both_orders),
         cmocka_unit_test(dates_reads_month_and_year),

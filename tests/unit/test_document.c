@@ -72,12 +72,15 @@ static void utf16le_with_bom_is_converted(void **state)
 static void utf16be_with_bom_is_converted_and_unpaired_surrogates_replaced(void **state)
 {
     /* "A", a lone high surrogate, "B", CRLF */
-    static const char in[] = "\xFE\xFF\x00" "A\xD8\x00\x00" "B\x00\r\x00\n";
+    static const char in[] = "\xFE\xFF\x00"
+                             "A\xD8\x00\x00"
+                             "B\x00\r\x00\n";
     kgex_document *doc = load(in, sizeof(in) - 1, KGEX_INPUT_TEXT);
     size_t first = 0;
 
     (void)state;
-    assert_text(doc, "A\xEF\xBF\xBD" "B\n");
+    assert_text(doc, "A\xEF\xBF\xBD"
+                     "B\n");
     assert_true(kgex_document_flags(doc) & KGEX_DOC_UTF16BE);
     assert_int_equal(kgex_document_invalid(doc, &first), 1);
     assert_int_equal(first, 4); /* byte offset in the file, BOM included */
@@ -108,7 +111,8 @@ static void invalid_utf8_is_replaced_and_reported_with_offset_and_count(void **s
 
 static void invalid_utf8_offset_counts_the_bom(void **state)
 {
-    kgex_document *doc = LOAD_TEXT("\xEF\xBB\xBF" "ab\xFF");
+    kgex_document *doc = LOAD_TEXT("\xEF\xBB\xBF"
+                                   "ab\xFF");
     size_t first = 0;
 
     (void)state;
@@ -140,8 +144,7 @@ static void control_bytes_mean_binary(void **state)
     (void)state;
     memset(in, 'a', sizeof(in));
     memset(in, 0x01, 31);
-    assert_int_equal(kgex_document_load_buffer(&doc, in, sizeof(in), "x", NULL, &err),
-                     KGEX_EPARSE);
+    assert_int_equal(kgex_document_load_buffer(&doc, in, sizeof(in), "x", NULL, &err), KGEX_EPARSE);
     assert_non_null(strstr(err.message, "binary file"));
     memset(in, 'a', sizeof(in));
     memset(in, 0x01, 29); /* under 30%: text, control bytes kept for the tokenizer */
@@ -244,7 +247,10 @@ static void an_empty_file_is_an_empty_document(void **state)
 
 static void a_file_is_read_and_cleaned(void **state)
 {
-    const char *path = write_tmp("crlf.txt", "\xEF\xBB\xBF" "a\r\nb", 7);
+    const char *path = write_tmp("crlf.txt",
+                                 "\xEF\xBB\xBF"
+                                 "a\r\nb",
+                                 7);
     kgex_document *doc = NULL;
     kgex_error err;
 
@@ -428,9 +434,9 @@ static void provenance_offsets_refer_to_the_normalized_text(void **state)
     assert_int_equal(kgex_lexicon_new_default(&lex, NULL), KGEX_OK);
     assert_int_equal(kgex_graph_new(&graph), KGEX_OK);
     assert_int_equal(kgex_extractor_new(&x, lex, graph), KGEX_OK);
-    assert_int_equal(kgex_extract_text(x, "d", kgex_document_text(doc), kgex_document_len(doc),
-                                       NULL, NULL),
-                     KGEX_OK);
+    assert_int_equal(
+        kgex_extract_text(x, "d", kgex_document_text(doc), kgex_document_len(doc), NULL, NULL),
+        KGEX_OK);
     assert_int_equal(kgex_graph_find_node(graph, &idx, "state/ARM"), KGEX_OK);
     node = kgex_graph_node(graph, idx);
     assert_true(node->prov_len >= 1);

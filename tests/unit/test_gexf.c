@@ -24,7 +24,8 @@
 
 #define HOSTILE "A<b>&\"'c]]> \x01x\x0by \xff\xfe z \xef\xbf\xbe w \xf0\x9f\x98\x80 end"
 
-static kgex_graph *make_graph(void) {
+static kgex_graph *make_graph(void)
+{
     kgex_graph *g = NULL;
     kgex_provenance p = {"my doc.txt", 3, 10, 42};
     kgex_node_spec s = {0};
@@ -65,7 +66,8 @@ static kgex_graph *make_graph(void) {
     return g;
 }
 
-static char *write_gexf(kgex_graph *g) {
+static char *write_gexf(kgex_graph *g)
+{
     char *text = NULL;
     size_t len = 0;
     FILE *fp = open_memstream(&text, &len);
@@ -76,12 +78,14 @@ static char *write_gexf(kgex_graph *g) {
     return text;
 }
 
-static void quiet(void *ctx, const char *msg, ...) {
+static void quiet(void *ctx, const char *msg, ...)
+{
     (void)ctx;
     (void)msg;
 }
 
-static int relaxng_valid(const char *text) {
+static int relaxng_valid(const char *text)
+{
     xmlRelaxNGParserCtxtPtr pctx;
     xmlRelaxNGPtr schema;
     xmlRelaxNGValidCtxtPtr vctx;
@@ -104,7 +108,8 @@ static int relaxng_valid(const char *text) {
     return rc;
 }
 
-static void gexf_is_valid_with_hostile_strings_before_and_after_analysis(void **state) {
+static void gexf_is_valid_with_hostile_strings_before_and_after_analysis(void **state)
+{
     kgex_graph *g = make_graph();
     char *text;
 
@@ -119,12 +124,14 @@ static void gexf_is_valid_with_hostile_strings_before_and_after_analysis(void **
     text = write_gexf(g);
     assert_int_equal(relaxng_valid(text), 0);
     assert_non_null(strstr(text, "<viz:position "));
-    assert_non_null(strstr(text, "<attribute id=\"pagerank\" title=\"pagerank\" type=\"double\"/>"));
+    assert_non_null(
+        strstr(text, "<attribute id=\"pagerank\" title=\"pagerank\" type=\"double\"/>"));
     free(text);
     kgex_graph_free(g);
 }
 
-static void gexf_writes_dates_as_start_and_relation_as_kind(void **state) {
+static void gexf_writes_dates_as_start_and_relation_as_kind(void **state)
+{
     kgex_graph *g = make_graph();
     char *text = write_gexf(g);
 
@@ -145,7 +152,8 @@ static void gexf_writes_dates_as_start_and_relation_as_kind(void **state) {
     kgex_graph_free(g);
 }
 
-static void gexf_file_is_atomic_and_errors_name_the_path(void **state) {
+static void gexf_file_is_atomic_and_errors_name_the_path(void **state)
+{
     kgex_graph *g = make_graph();
     kgex_error err;
 
@@ -157,7 +165,8 @@ static void gexf_file_is_atomic_and_errors_name_the_path(void **state) {
     kgex_graph_free(g);
 }
 
-int main(void) {
+int main(void)
+{
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(gexf_is_valid_with_hostile_strings_before_and_after_analysis),
         cmocka_unit_test(gexf_writes_dates_as_start_and_relation_as_kind),

@@ -16,7 +16,8 @@
 #include "kgex/graph.h"
 
 static size_t add(kgex_graph *g, const char *id, kgex_kind kind, const char *label,
-                  const kgex_provenance *prov) {
+                  const kgex_provenance *prov)
+{
     kgex_node_spec spec = {0};
     size_t index = (size_t)-1;
 
@@ -27,7 +28,8 @@ static size_t add(kgex_graph *g, const char *id, kgex_kind kind, const char *lab
     return index;
 }
 
-static void graph_finds_or_creates_nodes_by_id(void **state) {
+static void graph_finds_or_creates_nodes_by_id(void **state)
+{
     kgex_graph *g = NULL;
     kgex_provenance p = {"a.txt", 0, 0, 7};
     kgex_node_spec spec = {0};
@@ -68,7 +70,8 @@ static void graph_finds_or_creates_nodes_by_id(void **state) {
     kgex_graph_free(g);
 }
 
-static void graph_rejects_bad_arguments(void **state) {
+static void graph_rejects_bad_arguments(void **state)
+{
     kgex_graph *g = NULL;
     kgex_node_spec spec = {0};
     size_t index;
@@ -90,7 +93,8 @@ static void graph_rejects_bad_arguments(void **state) {
     kgex_graph_free(NULL); /* NULL-safe */
 }
 
-static void graph_raises_edge_weight_on_repeat(void **state) {
+static void graph_raises_edge_weight_on_repeat(void **state)
+{
     kgex_graph *g = NULL;
     kgex_provenance p1 = {"a.txt", 1, 10, 20};
     kgex_provenance p2 = {"b.txt", 4, 3, 9};
@@ -130,7 +134,8 @@ static void graph_raises_edge_weight_on_repeat(void **state) {
     kgex_graph_free(g);
 }
 
-static void graph_keeps_aliases_sorted_and_unique(void **state) {
+static void graph_keeps_aliases_sorted_and_unique(void **state)
+{
     static const char *const added[] = {"Yerevan", "Armenian", "Hayastan", "Armenian",
                                         "Armenia", "",         "Yerevan"};
     static const char *const expected[] = {"Armenian", "Hayastan", "Yerevan"};
@@ -150,7 +155,8 @@ static void graph_keeps_aliases_sorted_and_unique(void **state) {
     kgex_graph_free(g);
 }
 
-static void graph_orders_nodes_by_id_and_edges_by_ends(void **state) {
+static void graph_orders_nodes_by_id_and_edges_by_ends(void **state)
+{
     kgex_graph *g = NULL;
     size_t *nodes = NULL, *edges = NULL;
     size_t z, a, m;
@@ -186,7 +192,8 @@ static void graph_orders_nodes_by_id_and_edges_by_ends(void **state) {
     kgex_graph_free(g);
 }
 
-static void graph_interns_provenance_documents(void **state) {
+static void graph_interns_provenance_documents(void **state)
+{
     kgex_graph *g = NULL;
     char doc1[] = "news/one.txt";
     char doc2[] = "news/one.txt";
@@ -212,7 +219,8 @@ static void graph_interns_provenance_documents(void **state) {
     kgex_graph_free(g);
 }
 
-static void graph_counts_weak_components(void **state) {
+static void graph_counts_weak_components(void **state)
+{
     kgex_graph *g = NULL;
     size_t count = 99, a, b, c;
 
@@ -236,7 +244,8 @@ static void graph_counts_weak_components(void **state) {
     kgex_graph_free(g);
 }
 
-static void graph_handles_many_nodes(void **state) {
+static void graph_handles_many_nodes(void **state)
+{
     kgex_graph *g = NULL;
     char id[32];
     size_t i, found, *order = NULL;
@@ -267,7 +276,8 @@ static void graph_handles_many_nodes(void **state) {
     kgex_graph_free(g);
 }
 
-static void graph_names_kinds_and_relations(void **state) {
+static void graph_names_kinds_and_relations(void **state)
+{
     (void)state;
     assert_string_equal(kgex_kind_name(KGEX_KIND_STATE), "state");
     assert_string_equal(kgex_kind_name(KGEX_KIND_EVENT), "event");
@@ -276,7 +286,8 @@ static void graph_names_kinds_and_relations(void **state) {
     assert_string_equal(kgex_relation_name((kgex_relation)99), "unknown");
 }
 
-int main(void) {
+int main(void)
+{
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(graph_finds_or_creates_nodes_by_id),
         cmocka_unit_test(graph_rejects_bad_arguments),

@@ -28,7 +28,8 @@
 #define HOSTILE       "A<b>&\"'c]]> \x01x\x0by \xff\xfe z \xef\xbf\xbe w \xf0\x9f\x98\x80 end"
 #define HOSTILE_CLEAN "A<b>&\"'c]]> xy \xef\xbf\xbd\xef\xbf\xbd z  w \xf0\x9f\x98\x80 end"
 
-static kgex_graph *make_graph(void) {
+static kgex_graph *make_graph(void)
+{
     kgex_graph *g = NULL;
     kgex_provenance p = {"my doc.txt", 3, 10, 42};
     kgex_node_spec s = {0};
@@ -80,13 +81,15 @@ static kgex_graph *make_graph(void) {
 
 static char tmpdir[256];
 
-static int setup(void **state) {
+static int setup(void **state)
+{
     (void)state;
     snprintf(tmpdir, sizeof(tmpdir), "/tmp/kgex-test-graphml-XXXXXX");
     return mkdtemp(tmpdir) ? 0 : -1;
 }
 
-static int teardown(void **state) {
+static int teardown(void **state)
+{
     char cmd[300];
 
     (void)state;
@@ -94,7 +97,8 @@ static int teardown(void **state) {
     return system(cmd) == 0 ? 0 : -1;
 }
 
-static size_t count_entries(const char *dir) {
+static size_t count_entries(const char *dir)
+{
     DIR *d = opendir(dir);
     struct dirent *ent;
     size_t n = 0;
@@ -108,7 +112,8 @@ static size_t count_entries(const char *dir) {
     return n;
 }
 
-static char *slurp(const char *path, size_t *len_out) {
+static char *slurp(const char *path, size_t *len_out)
+{
     FILE *fp = fopen(path, "rb");
     char *buf;
     long len;
@@ -128,11 +133,13 @@ static char *slurp(const char *path, size_t *len_out) {
     return buf;
 }
 
-static int is_element(const xmlNode *n, const char *name) {
+static int is_element(const xmlNode *n, const char *name)
+{
     return n->type == XML_ELEMENT_NODE && strcmp((const char *)n->name, name) == 0;
 }
 
-static int attr_equals(xmlNode *n, const char *name, const char *value) {
+static int attr_equals(xmlNode *n, const char *name, const char *value)
+{
     xmlChar *v = xmlGetProp(n, (const xmlChar *)name);
     int eq = v && strcmp((const char *)v, value) == 0;
 
@@ -140,7 +147,8 @@ static int attr_equals(xmlNode *n, const char *name, const char *value) {
     return eq;
 }
 
-static xmlNode *child(xmlNode *parent, const char *name) {
+static xmlNode *child(xmlNode *parent, const char *name)
+{
     xmlNode *c;
 
     for (c = parent->children; c; c = c->next) {
@@ -151,7 +159,8 @@ static xmlNode *child(xmlNode *parent, const char *name) {
 }
 
 /* Text of <data key=KEY> under `el`, or NULL; caller frees with xmlFree. */
-static xmlChar *data_text(xmlNode *el, const char *key) {
+static xmlChar *data_text(xmlNode *el, const char *key)
+{
     xmlNode *c;
 
     for (c = el->children; c; c = c->next) {
@@ -161,7 +170,8 @@ static xmlChar *data_text(xmlNode *el, const char *key) {
     return NULL;
 }
 
-static xmlNode *node_by_canonical_id(xmlNode *graph, const char *id) {
+static xmlNode *node_by_canonical_id(xmlNode *graph, const char *id)
+{
     xmlNode *c;
 
     for (c = graph->children; c; c = c->next) {
@@ -179,7 +189,8 @@ static xmlNode *node_by_canonical_id(xmlNode *graph, const char *id) {
     return NULL;
 }
 
-static void graphml_round_trips_hostile_strings(void **state) {
+static void graphml_round_trips_hostile_strings(void **state)
+{
     kgex_graph *g = make_graph();
     kgex_error err;
     char path[512];
@@ -233,7 +244,8 @@ static void graphml_round_trips_hostile_strings(void **state) {
     kgex_graph_free(g);
 }
 
-static void graphml_is_valid_against_the_schema(void **state) {
+static void graphml_is_valid_against_the_schema(void **state)
+{
     kgex_graph *g = make_graph();
     xmlSchemaParserCtxt *pctx;
     xmlSchema *schema;
@@ -260,7 +272,8 @@ static void graphml_is_valid_against_the_schema(void **state) {
     kgex_graph_free(g);
 }
 
-static void graphml_declares_typed_keys_and_orders_elements(void **state) {
+static void graphml_declares_typed_keys_and_orders_elements(void **state)
+{
     kgex_graph *g = make_graph();
     char path[512];
     xmlDoc *doc;
@@ -329,7 +342,8 @@ static void graphml_declares_typed_keys_and_orders_elements(void **state) {
     kgex_graph_free(g);
 }
 
-static void graphml_output_is_deterministic(void **state) {
+static void graphml_output_is_deterministic(void **state)
+{
     kgex_graph *g = make_graph();
     char p1[512], p2[512];
     char *a, *b;
@@ -349,7 +363,8 @@ static void graphml_output_is_deterministic(void **state) {
     kgex_graph_free(g);
 }
 
-static void graphml_replaces_an_existing_file(void **state) {
+static void graphml_replaces_an_existing_file(void **state)
+{
     kgex_graph *g = make_graph();
     char dir[512], path[600];
     FILE *fp;
@@ -371,7 +386,8 @@ static void graphml_replaces_an_existing_file(void **state) {
     kgex_graph_free(g);
 }
 
-static void graphml_reports_unwritable_paths(void **state) {
+static void graphml_reports_unwritable_paths(void **state)
+{
     kgex_graph *g = make_graph();
     kgex_error err;
     char dir[512], path[600];
@@ -395,7 +411,8 @@ static void graphml_reports_unwritable_paths(void **state) {
     kgex_graph_free(g);
 }
 
-static void graphml_reports_a_full_disk(void **state) {
+static void graphml_reports_a_full_disk(void **state)
+{
     kgex_graph *g = make_graph();
     kgex_error err;
     FILE *fp;
@@ -412,7 +429,8 @@ static void graphml_reports_a_full_disk(void **state) {
     kgex_graph_free(g);
 }
 
-static void graphml_writes_an_empty_graph(void **state) {
+static void graphml_writes_an_empty_graph(void **state)
+{
     kgex_graph *g = NULL;
     char path[512];
     xmlDoc *doc;
@@ -429,7 +447,8 @@ static void graphml_writes_an_empty_graph(void **state) {
     kgex_graph_free(g);
 }
 
-int main(void) {
+int main(void)
+{
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(graphml_round_trips_hostile_strings),
         cmocka_unit_test(graphml_is_valid_against_the_schema),

@@ -25,7 +25,8 @@
 #define HOSTILE       "A<b>&\"'c]]> \x01x\x0by \xff\xfe z \xef\xbf\xbe w \xf0\x9f\x98\x80 end"
 #define HOSTILE_CLEAN "A<b>&\"'c]]> xy \xef\xbf\xbd\xef\xbf\xbd z  w \xf0\x9f\x98\x80 end"
 
-static kgex_graph *make_graph(void) {
+static kgex_graph *make_graph(void)
+{
     kgex_graph *g = NULL;
     kgex_provenance p = {"my doc.txt", 3, 10, 42};
     kgex_node_spec s = {0};
@@ -77,13 +78,15 @@ static kgex_graph *make_graph(void) {
 
 static char tmpdir[256];
 
-static int setup(void **state) {
+static int setup(void **state)
+{
     (void)state;
     snprintf(tmpdir, sizeof(tmpdir), "/tmp/kgex-test-jsonld-XXXXXX");
     return mkdtemp(tmpdir) ? 0 : -1;
 }
 
-static int teardown(void **state) {
+static int teardown(void **state)
+{
     char cmd[300];
 
     (void)state;
@@ -92,7 +95,8 @@ static int teardown(void **state) {
 }
 
 /* Write make_graph() as JSON-LD and load it back. */
-static json_t *write_and_load(const char *name) {
+static json_t *write_and_load(const char *name)
+{
     kgex_graph *g = make_graph();
     char path[512];
     json_error_t jerr;
@@ -107,11 +111,13 @@ static json_t *write_and_load(const char *name) {
     return doc;
 }
 
-static json_t *item_by_id(json_t *doc, const char *id) {
+static json_t *item_by_id(json_t *doc, const char *id)
+{
     json_t *item;
     size_t i;
 
-    json_array_foreach(json_object_get(doc, "@graph"), i, item) {
+    json_array_foreach(json_object_get(doc, "@graph"), i, item)
+    {
         const char *v = json_string_value(json_object_get(item, "@id"));
 
         if (v && strcmp(v, id) == 0)
@@ -120,18 +126,21 @@ static json_t *item_by_id(json_t *doc, const char *id) {
     return NULL;
 }
 
-static int array_has_string(json_t *array, const char *s) {
+static int array_has_string(json_t *array, const char *s)
+{
     json_t *v;
     size_t i;
 
-    json_array_foreach(array, i, v) {
+    json_array_foreach(array, i, v)
+    {
         if (json_is_string(v) && strcmp(json_string_value(v), s) == 0)
             return 1;
     }
     return 0;
 }
 
-static void jsonld_round_trips_hostile_strings(void **state) {
+static void jsonld_round_trips_hostile_strings(void **state)
+{
     json_t *doc = write_and_load("hostile.jsonld");
     json_t *arm, *event, *official;
 
@@ -167,7 +176,8 @@ static void jsonld_round_trips_hostile_strings(void **state) {
     json_decref(doc);
 }
 
-static int is_absolute_iri(const char *s) {
+static int is_absolute_iri(const char *s)
+{
     const char *p;
 
     if (strncmp(s, "https://", 8) != 0 && strncmp(s, "http://", 7) != 0)
@@ -179,13 +189,15 @@ static int is_absolute_iri(const char *s) {
     return 1;
 }
 
-static void jsonld_uses_absolute_iris(void **state) {
+static void jsonld_uses_absolute_iris(void **state)
+{
     json_t *doc = write_and_load("iris.jsonld");
     json_t *item;
     size_t i, n = 0;
 
     (void)state;
-    json_array_foreach(json_object_get(doc, "@graph"), i, item) {
+    json_array_foreach(json_object_get(doc, "@graph"), i, item)
+    {
         const char *id = json_string_value(json_object_get(item, "@id"));
 
         assert_non_null(id);
@@ -197,7 +209,8 @@ static void jsonld_uses_absolute_iris(void **state) {
     json_decref(doc);
 }
 
-static void jsonld_context_equals_the_schema_file(void **state) {
+static void jsonld_context_equals_the_schema_file(void **state)
+{
     json_t *doc = write_and_load("context.jsonld");
     json_error_t jerr;
     json_t *file;
@@ -212,14 +225,16 @@ static void jsonld_context_equals_the_schema_file(void **state) {
     json_decref(doc);
 }
 
-static void jsonld_relations_carry_integer_weights(void **state) {
+static void jsonld_relations_carry_integer_weights(void **state)
+{
     json_t *doc = write_and_load("relations.jsonld");
     json_t *item;
     size_t i, relations = 0;
     int member_of = 0;
 
     (void)state;
-    json_array_foreach(json_object_get(doc, "@graph"), i, item) {
+    json_array_foreach(json_object_get(doc, "@graph"), i, item)
+    {
         const char *type = json_string_value(json_object_get(item, "@type"));
         const char *rel;
 
@@ -244,7 +259,8 @@ static void jsonld_relations_carry_integer_weights(void **state) {
     json_decref(doc);
 }
 
-static void jsonld_output_is_deterministic(void **state) {
+static void jsonld_output_is_deterministic(void **state)
+{
     kgex_graph *g = make_graph();
     char *a = NULL, *b = NULL;
     size_t alen = 0, blen = 0;
@@ -267,7 +283,8 @@ static void jsonld_output_is_deterministic(void **state) {
     kgex_graph_free(g);
 }
 
-static void jsonld_reports_a_full_disk(void **state) {
+static void jsonld_reports_a_full_disk(void **state)
+{
     kgex_graph *g = make_graph();
     kgex_error err;
     FILE *fp;
@@ -286,7 +303,8 @@ static void jsonld_reports_a_full_disk(void **state) {
     kgex_graph_free(g);
 }
 
-int main(void) {
+int main(void)
+{
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(jsonld_round_trips_hostile_strings),
         cmocka_unit_test(jsonld_uses_absolute_iris),

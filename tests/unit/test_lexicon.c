@@ -19,7 +19,8 @@
 #include "kgex/kgex.h"
 #include "lexicon/lexicon.h" /* entity kinds, to count states and organizations */
 
-static int setup_default(void **state) {
+static int setup_default(void **state)
+{
     kgex_lexicon *lex = NULL;
     kgex_error err;
 
@@ -29,13 +30,15 @@ static int setup_default(void **state) {
     return 0;
 }
 
-static int teardown_default(void **state) {
+static int teardown_default(void **state)
+{
     kgex_lexicon_free(*state);
     return 0;
 }
 
 /* A fresh default lexicon per test that changes it. */
-static kgex_lexicon *new_default(void) {
+static kgex_lexicon *new_default(void)
+{
     kgex_lexicon *lex = NULL;
     kgex_error err;
 
@@ -45,7 +48,8 @@ static kgex_lexicon *new_default(void) {
     return lex;
 }
 
-static size_t count_kind(const kgex_lexicon *lex, kgex_kind kind) {
+static size_t count_kind(const kgex_lexicon *lex, kgex_kind kind)
+{
     size_t i, n = 0;
 
     for (i = 0; i < lex->ent_len; i++) {
@@ -55,12 +59,14 @@ static size_t count_kind(const kgex_lexicon *lex, kgex_kind kind) {
     return n;
 }
 
-static int add_str(kgex_lexicon *lex, const char *json, const char *source, kgex_error *err) {
+static int add_str(kgex_lexicon *lex, const char *json, const char *source, kgex_error *err)
+{
     return kgex_lexicon_add_json(lex, json, strlen(json), source, err);
 }
 
 /* Extract `text` with `lex` into a new graph; caller frees the graph. */
-static kgex_graph *extract(const kgex_lexicon *lex, const char *text) {
+static kgex_graph *extract(const kgex_lexicon *lex, const char *text)
+{
     kgex_graph *g = NULL;
     kgex_extractor *x = NULL;
     kgex_error err;
@@ -73,7 +79,8 @@ static kgex_graph *extract(const kgex_lexicon *lex, const char *text) {
 }
 
 /* The node labelled `label` (case-sensitive) of kind `kind`, or NULL. */
-static const kgex_node *node_labelled(const kgex_graph *g, kgex_kind kind, const char *label) {
+static const kgex_node *node_labelled(const kgex_graph *g, kgex_kind kind, const char *label)
+{
     size_t i;
 
     for (i = 0; i < kgex_graph_node_count(g); i++) {
@@ -84,7 +91,8 @@ static const kgex_node *node_labelled(const kgex_graph *g, kgex_kind kind, const
     return NULL;
 }
 
-static int has_alias(const kgex_node *n, const char *alias) {
+static int has_alias(const kgex_node *n, const char *alias)
+{
     size_t i;
 
     for (i = 0; i < n->aliases_len; i++) {
@@ -96,7 +104,8 @@ static int has_alias(const kgex_node *n, const char *alias) {
 
 /* ------------------------------------------------------------ default */
 
-static void default_lexicon_has_every_un_member_state(void **state) {
+static void default_lexicon_has_every_un_member_state(void **state)
+{
     const kgex_lexicon *lex = *state;
 
     assert_true(count_kind(lex, KGEX_KIND_STATE) >= 193);
@@ -105,7 +114,8 @@ static void default_lexicon_has_every_un_member_state(void **state) {
     assert_true(kgex__lexicon_find(lex, "state/XXX") < 0);
 }
 
-static void default_lexicon_has_organizations_titles_and_triggers(void **state) {
+static void default_lexicon_has_organizations_titles_and_triggers(void **state)
+{
     const kgex_lexicon *lex = *state;
 
     assert_true(count_kind(lex, KGEX_KIND_ORGANIZATION) >= 80);
@@ -116,7 +126,8 @@ static void default_lexicon_has_organizations_titles_and_triggers(void **state) 
     assert_true(kgex_lexicon_trigger_count(lex) > 0);
 }
 
-static void empty_lexicon_has_no_entries(void **state) {
+static void empty_lexicon_has_no_entries(void **state)
+{
     kgex_lexicon *lex = NULL;
 
     (void)state;
@@ -127,7 +138,8 @@ static void empty_lexicon_has_no_entries(void **state) {
     kgex_lexicon_free(lex);
 }
 
-static void lexicon_free_accepts_null(void **state) {
+static void lexicon_free_accepts_null(void **state)
+{
     (void)state;
     kgex_lexicon_free(NULL);
 }
@@ -147,7 +159,8 @@ static const char user_lexicon[] =
     "  ]\n"
     "}\n";
 
-static void user_lexicon_adds_an_organization_that_extraction_finds(void **state) {
+static void user_lexicon_adds_an_organization_that_extraction_finds(void **state)
+{
     const char *text = "Azerbaijan is a member of the Caspian Security Forum, and the CASFOR "
                        "met in Baku on Monday.";
     kgex_lexicon *lex = new_default();
@@ -176,7 +189,8 @@ static void user_lexicon_adds_an_organization_that_extraction_finds(void **state
     kgex_lexicon_free(lex);
 }
 
-static void user_lexicon_extends_an_existing_state_with_new_names(void **state) {
+static void user_lexicon_extends_an_existing_state_with_new_names(void **state)
+{
     const char *text = "Officials in Hayastan rejected the proposal on Monday.";
     kgex_lexicon *lex = new_default();
     kgex_graph *g;
@@ -199,7 +213,8 @@ static void user_lexicon_extends_an_existing_state_with_new_names(void **state) 
     kgex_lexicon_free(lex);
 }
 
-static void user_lexicon_may_repeat_an_id_across_documents(void **state) {
+static void user_lexicon_may_repeat_an_id_across_documents(void **state)
+{
     kgex_lexicon *lex = new_default();
     kgex_error err;
     size_t before;
@@ -212,7 +227,8 @@ static void user_lexicon_may_repeat_an_id_across_documents(void **state) {
     kgex_lexicon_free(lex);
 }
 
-static void user_lexicon_adds_titles_and_triggers(void **state) {
+static void user_lexicon_adds_titles_and_triggers(void **state)
+{
     const char *json = "{\"kgex_lexicon\": 1,\n"
                        " \"titles\": [{\"title\": \"Grand Vizier\", \"class\": \"office\"}],\n"
                        " \"triggers\": [{\"relation\": \"attacked\", \"pos\": \"verb\",\n"
@@ -229,7 +245,8 @@ static void user_lexicon_adds_titles_and_triggers(void **state) {
     kgex_lexicon_free(lex);
 }
 
-static void user_lexicon_is_read_from_a_file(void **state) {
+static void user_lexicon_is_read_from_a_file(void **state)
+{
     char path[] = "/tmp/kgex-test-lexicon-XXXXXX";
     kgex_lexicon *lex = new_default();
     kgex_error err;
@@ -252,7 +269,8 @@ static void user_lexicon_is_read_from_a_file(void **state) {
 
 /* -------------------------------------------------------------- errors */
 
-static void malformed_json_gives_parse_error_with_line_and_column(void **state) {
+static void malformed_json_gives_parse_error_with_line_and_column(void **state)
+{
     const char *json = "{\n"
                        "  \"kgex_lexicon\": 1,\n"
                        "  \"states\": [\n"
@@ -288,7 +306,8 @@ typedef struct invalid_case {
 #define STATE_OK "{\"id\": \"ARM\", \"name\": \"Armenia\", \"iso3\": \"ARM\", \"un_member\": true"
 #define ORG_OK   "{\"id\": \"forum\", \"name\": \"Caspian Security Forum\", \"type\": \"ngo\""
 
-static void schema_violations_name_the_field_path(void **state) {
+static void schema_violations_name_the_field_path(void **state)
+{
     static const invalid_case expected[] = {
         {"missing name",
          "{\"kgex_lexicon\": 1, \"organizations\": [{\"id\": \"forum\", \"type\": \"ngo\"}]}",
@@ -346,7 +365,8 @@ static void schema_violations_name_the_field_path(void **state) {
     kgex_lexicon_free(lex);
 }
 
-static void rejected_document_adds_none_of_its_valid_entries(void **state) {
+static void rejected_document_adds_none_of_its_valid_entries(void **state)
+{
     /* a valid new organization, then an invalid one */
     const char *json = "{\"kgex_lexicon\": 1, \"organizations\": [" ORG_OK "}, "
                        "{\"id\": \"Bad Id\", \"name\": \"Bad\", \"type\": \"ngo\"}]}";
@@ -366,7 +386,8 @@ static void rejected_document_adds_none_of_its_valid_entries(void **state) {
     kgex_lexicon_free(lex);
 }
 
-static void missing_file_gives_io_error_naming_the_path(void **state) {
+static void missing_file_gives_io_error_naming_the_path(void **state)
+{
     const char *path = "/nonexistent/kgex/no-such-lexicon.json";
     kgex_lexicon *lex = new_default();
     size_t before = kgex_lexicon_entity_count(lex);
@@ -382,7 +403,8 @@ static void missing_file_gives_io_error_naming_the_path(void **state) {
     kgex_lexicon_free(lex);
 }
 
-static void bad_arguments_give_einval(void **state) {
+static void bad_arguments_give_einval(void **state)
+{
     kgex_lexicon *lex = NULL;
     kgex_error err;
 
@@ -397,7 +419,8 @@ static void bad_arguments_give_einval(void **state) {
 
 /* -------------------------------------------------------------- schema */
 
-static void lexicon_schema_is_valid_json(void **state) {
+static void lexicon_schema_is_valid_json(void **state)
+{
     json_error_t jerr;
     json_t *root;
 
@@ -414,7 +437,8 @@ static void lexicon_schema_is_valid_json(void **state) {
     json_decref(root);
 }
 
-int main(void) {
+int main(void)
+{
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(default_lexicon_has_every_un_member_state),
         cmocka_unit_test(default_lexicon_has_organizations_titles_and_triggers),

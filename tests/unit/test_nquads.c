@@ -26,7 +26,8 @@
 #define DOC_A "<https://w3id.org/kgex/doc/dir%2Fa%20doc.txt>"
 #define DOC_B "<https://w3id.org/kgex/doc/b.txt>"
 
-static kgex_graph *make_graph(void) {
+static kgex_graph *make_graph(void)
+{
     kgex_graph *g = NULL;
     kgex_provenance pa = {"dir/a doc.txt", 1, 0, 7}, pb = {"b.txt", 2, 5, 9};
     kgex_node_spec s = {0};
@@ -50,7 +51,8 @@ static kgex_graph *make_graph(void) {
     return g;
 }
 
-static char *write_rdf(kgex_graph *g, int quads) {
+static char *write_rdf(kgex_graph *g, int quads)
+{
     char *text = NULL;
     size_t len = 0;
     FILE *fp = open_memstream(&text, &len);
@@ -62,7 +64,8 @@ static char *write_rdf(kgex_graph *g, int quads) {
     return text;
 }
 
-static size_t count_lines(const char *text) {
+static size_t count_lines(const char *text)
+{
     size_t n = 0;
 
     for (; *text; text++)
@@ -70,24 +73,27 @@ static size_t count_lines(const char *text) {
     return n;
 }
 
-static void nquads_escape_literals_like_rdf_canonical_form(void **state) {
+static void nquads_escape_literals_like_rdf_canonical_form(void **state)
+{
     kgex_graph *g = make_graph();
     char *nt = write_rdf(g, 0);
 
     (void)state;
     assert_non_null(strstr(nt, ID "state/ARM> <https://schema.org/name> "
-                               "\"Arme\\\"nia\\\\ \\t\\n\\r\\u007F \xc3\xa9\" .\n"));
+                                  "\"Arme\\\"nia\\\\ \\t\\n\\r\\u007F \xc3\xa9\" .\n"));
     assert_non_null(strstr(nt, ID "state/ARM> <https://schema.org/sameAs> "
-                               "<http://www.wikidata.org/entity/Q399> .\n"));
+                                  "<http://www.wikidata.org/entity/Q399> .\n"));
     assert_non_null(strstr(nt, ID "event/a.txt/1/0> <https://schema.org/text> "
-                               "\"we \\\"will\\\" respond\" .\n"));
-    assert_non_null(strstr(nt, KG "mentions> \"2\"^^<http://www.w3.org/2001/XMLSchema#integer> .\n"));
+                                  "\"we \\\"will\\\" respond\" .\n"));
+    assert_non_null(
+        strstr(nt, KG "mentions> \"2\"^^<http://www.w3.org/2001/XMLSchema#integer> .\n"));
     assert_non_null(strstr(nt, ID "relation/0> " KG "weight> \"1\"^^"));
     free(nt);
     kgex_graph_free(g);
 }
 
-static void nquads_put_facts_in_their_documents_graphs(void **state) {
+static void nquads_put_facts_in_their_documents_graphs(void **state)
+{
     kgex_graph *g = make_graph();
     char *nq = write_rdf(g, 1), *nt = write_rdf(g, 0);
 
@@ -98,7 +104,8 @@ static void nquads_put_facts_in_their_documents_graphs(void **state) {
     assert_non_null(strstr(nq, KG "provenance> \"dir/a%20doc.txt#1:0-7\" " DOC_A " .\n"));
     assert_null(strstr(nq, KG "provenance> \"dir/a%20doc.txt#1:0-7\" " DOC_B));
     /* counts in the default graph; a node read from no document too */
-    assert_non_null(strstr(nq, KG "mentions> \"2\"^^<http://www.w3.org/2001/XMLSchema#integer> .\n"));
+    assert_non_null(
+        strstr(nq, KG "mentions> \"2\"^^<http://www.w3.org/2001/XMLSchema#integer> .\n"));
     assert_non_null(strstr(nq, ID "event/a.txt/1/0> " KG "kind> \"event\" .\n"));
     /* the relation: only in b.txt */
     assert_non_null(strstr(nq, ID "state/ARM> " KG "stated> " ID "event/a.txt/1/0> " DOC_B " .\n"));
@@ -110,7 +117,8 @@ static void nquads_put_facts_in_their_documents_graphs(void **state) {
     kgex_graph_free(g);
 }
 
-static void nquads_write_analytics_as_jsonld_would(void **state) {
+static void nquads_write_analytics_as_jsonld_would(void **state)
+{
     kgex_graph *g = make_graph();
     char buf[64];
     char *nt;
@@ -135,7 +143,8 @@ static void nquads_write_analytics_as_jsonld_would(void **state) {
     kgex_graph_free(g);
 }
 
-static void nquads_file_errors_name_the_path(void **state) {
+static void nquads_file_errors_name_the_path(void **state)
+{
     kgex_graph *g = make_graph();
     kgex_error err;
 
@@ -147,7 +156,8 @@ static void nquads_file_errors_name_the_path(void **state) {
     kgex_graph_free(g);
 }
 
-int main(void) {
+int main(void)
+{
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(nquads_escape_literals_like_rdf_canonical_form),
         cmocka_unit_test(nquads_put_facts_in_their_documents_graphs),

@@ -52,7 +52,8 @@ static const char lexicon_json[] =
     "  {\"relation\": \"attacked\", \"pos\": \"verb\", \"forms\": [\"shelled\"]}]}\n";
 
 static const char text[] =
-    "\xEF\xBB\xBF" "Armenia is a member of the CSTO.\r\n"
+    "\xEF\xBB\xBF"
+    "Armenia is a member of the CSTO.\r\n"
     "Armenian Foreign Minister Ararat Mirzoyan said on Tuesday that \"Azerbaijani forces "
     "shelled Yerevan\".\r\nBad \xFF byte.\n";
 
@@ -171,8 +172,8 @@ static int run_once(long k)
      * kgex_lexicon_add_json reports jansson's out of memory as a parse
      * error with an empty message (src/lexicon/lexicon.c) */
     if (error == 0)
-        error = kgex_lexicon_add_json(lex, lexicon_json, sizeof(lexicon_json) - 1, "lex.json",
-                                      &err);
+        error =
+            kgex_lexicon_add_json(lex, lexicon_json, sizeof(lexicon_json) - 1, "lex.json", &err);
     if (error == 0)
         error = kgex_document_load_buffer(&doc, text, sizeof(text) - 1, "a.txt", NULL, &err);
     if (error == 0)

@@ -47,7 +47,8 @@ typedef struct node_case {
 
 /* ------------------------------------------------------------ helpers */
 
-static int setup(void **state) {
+static int setup(void **state)
+{
     kgex_lexicon *lex = NULL;
     kgex_error err;
 
@@ -57,14 +58,16 @@ static int setup(void **state) {
     return 0;
 }
 
-static int teardown(void **state) {
+static int teardown(void **state)
+{
     kgex_lexicon_free(*state);
     return 0;
 }
 
 /* Extract `text` as document `doc` (publication date `date`, may be NULL)
  * with extractor `x`. */
-static void extract_into(kgex_extractor *x, const char *doc, const char *text, const char *date) {
+static void extract_into(kgex_extractor *x, const char *doc, const char *text, const char *date)
+{
     kgex_extract_options opts = KGEX_EXTRACT_OPTIONS_INIT;
     kgex_error err;
 
@@ -77,7 +80,8 @@ static void extract_into(kgex_extractor *x, const char *doc, const char *text, c
 }
 
 /* A new graph holding what `text` gives; caller frees it. */
-static kgex_graph *extract(const kgex_lexicon *lex, const char *text, const char *date) {
+static kgex_graph *extract(const kgex_lexicon *lex, const char *text, const char *date)
+{
     kgex_graph *g = NULL;
     kgex_extractor *x = NULL;
 
@@ -91,7 +95,8 @@ static kgex_graph *extract(const kgex_lexicon *lex, const char *text, const char
 /* ANY in place of a label matches every node (but an event). */
 #define ANY "*"
 
-static int label_is(const kgex_graph *g, size_t node, const char *label) {
+static int label_is(const kgex_graph *g, size_t node, const char *label)
+{
     const kgex_node *n = kgex_graph_node(g, node);
 
     if (n && strcmp(label, ANY) == 0)
@@ -102,7 +107,8 @@ static int label_is(const kgex_graph *g, size_t node, const char *label) {
 /* The edge `rel` from the node labelled `src` to the node labelled `dst`
  * (any event when `dst` is NULL), or NULL. */
 static const kgex_edge *find_edge(const kgex_graph *g, kgex_relation rel, const char *src,
-                                  const char *dst) {
+                                  const char *dst)
+{
     size_t i;
 
     for (i = 0; i < kgex_graph_edge_count(g); i++) {
@@ -117,17 +123,20 @@ static const kgex_edge *find_edge(const kgex_graph *g, kgex_relation rel, const 
     return NULL;
 }
 
-static int has_edge(const kgex_graph *g, kgex_relation rel, const char *src, const char *dst) {
+static int has_edge(const kgex_graph *g, kgex_relation rel, const char *src, const char *dst)
+{
     return find_edge(g, rel, src, dst) != NULL;
 }
 
 /* A `stated` edge from the speaker labelled `speaker` to a statement event. */
-static int has_stated(const kgex_graph *g, const char *speaker) {
+static int has_stated(const kgex_graph *g, const char *speaker)
+{
     return has_edge(g, KGEX_REL_STATED, speaker, NULL);
 }
 
 /* The node of `kind` labelled `label` (any of that kind when NULL), or NULL. */
-static const kgex_node *find_node(const kgex_graph *g, kgex_kind kind, const char *label) {
+static const kgex_node *find_node(const kgex_graph *g, kgex_kind kind, const char *label)
+{
     size_t i;
 
     for (i = 0; i < kgex_graph_node_count(g); i++) {
@@ -139,11 +148,13 @@ static const kgex_node *find_node(const kgex_graph *g, kgex_kind kind, const cha
     return NULL;
 }
 
-static int has_node(const kgex_graph *g, kgex_kind kind, const char *label) {
+static int has_node(const kgex_graph *g, kgex_kind kind, const char *label)
+{
     return find_node(g, kind, label) != NULL;
 }
 
-static size_t count_nodes(const kgex_graph *g, kgex_kind kind) {
+static size_t count_nodes(const kgex_graph *g, kgex_kind kind)
+{
     size_t i, n = 0;
 
     for (i = 0; i < kgex_graph_node_count(g); i++) {
@@ -153,7 +164,8 @@ static size_t count_nodes(const kgex_graph *g, kgex_kind kind) {
     return n;
 }
 
-static int has_alias(const kgex_node *n, const char *alias) {
+static int has_alias(const kgex_node *n, const char *alias)
+{
     size_t i;
 
     for (i = 0; n && i < n->aliases_len; i++) {
@@ -164,7 +176,8 @@ static int has_alias(const kgex_node *n, const char *alias) {
 }
 
 /* What the extractor found, for the failure report. */
-static void dump_graph(const kgex_graph *g) {
+static void dump_graph(const kgex_graph *g)
+{
     size_t i;
 
     for (i = 0; i < kgex_graph_node_count(g); i++) {
@@ -182,7 +195,8 @@ static void dump_graph(const kgex_graph *g) {
 }
 
 /* Run every case and report all that fail before failing. */
-static void run_rel_cases(const kgex_lexicon *lex, const rel_case *cases, size_t len) {
+static void run_rel_cases(const kgex_lexicon *lex, const rel_case *cases, size_t len)
+{
     size_t k, failed = 0;
 
     for (k = 0; k < len; k++) {
@@ -205,7 +219,8 @@ static void run_rel_cases(const kgex_lexicon *lex, const rel_case *cases, size_t
     }
 }
 
-static void run_node_cases(const kgex_lexicon *lex, const node_case *cases, size_t len) {
+static void run_node_cases(const kgex_lexicon *lex, const node_case *cases, size_t len)
+{
     size_t k, failed = 0;
 
     for (k = 0; k < len; k++) {
@@ -291,9 +306,13 @@ static const rel_case member_of_harder_cases[] = {
      CSTO, 1},
 };
 
-static void member_of_rules_match_expected(void **state) { RUN_REL(*state, member_of_cases); }
+static void member_of_rules_match_expected(void **state)
+{
+    RUN_REL(*state, member_of_cases);
+}
 
-static void member_of_harder_cases_match_expected(void **state) {
+static void member_of_harder_cases_match_expected(void **state)
+{
     RUN_REL(*state, member_of_harder_cases);
 }
 
@@ -379,15 +398,23 @@ static const node_case official_node_cases[] = {
      KGEX_KIND_OFFICIAL, "Daniel Harutyunyan", 1},
 };
 
-static void official_of_rules_match_expected(void **state) { RUN_REL(*state, official_of_cases); }
+static void official_of_rules_match_expected(void **state)
+{
+    RUN_REL(*state, official_of_cases);
+}
 
-static void official_of_harder_cases_match_expected(void **state) {
+static void official_of_harder_cases_match_expected(void **state)
+{
     RUN_REL(*state, official_of_harder_cases);
 }
 
-static void official_nodes_need_a_title(void **state) { RUN_NODE(*state, official_node_cases); }
+static void official_nodes_need_a_title(void **state)
+{
+    RUN_NODE(*state, official_node_cases);
+}
 
-static void byline_author_is_no_entity(void **state) {
+static void byline_author_is_no_entity(void **state)
+{
     const char *text = "Armenia seeks help from allies\nBy Anna Petrosyan\nArmenian Foreign "
                        "Minister Daniel Harutyunyan said the talks had been useful.";
     kgex_graph *g = extract(*state, text, NULL);
@@ -404,7 +431,8 @@ static void byline_author_is_no_entity(void **state) {
     kgex_graph_free(g);
 }
 
-static void official_keeps_the_title_as_role(void **state) {
+static void official_keeps_the_title_as_role(void **state)
+{
     kgex_graph *g =
         extract(*state, "CSTO Secretary General Artur Gevorgyan arrived in Yerevan.", NULL);
     const kgex_node *n = find_node(g, KGEX_KIND_OFFICIAL, "Artur Gevorgyan");
@@ -503,9 +531,13 @@ static const rel_case attacked_harder_cases[] = {
     {"Russian missiles hit Kyiv on Monday morning.", KGEX_REL_ATTACKED, "Russia", "Ukraine", 1},
 };
 
-static void attacked_rules_match_expected(void **state) { RUN_REL(*state, attacked_cases); }
+static void attacked_rules_match_expected(void **state)
+{
+    RUN_REL(*state, attacked_cases);
+}
 
-static void attacked_harder_cases_match_expected(void **state) {
+static void attacked_harder_cases_match_expected(void **state)
+{
     RUN_REL(*state, attacked_harder_cases);
 }
 
@@ -558,9 +590,13 @@ static const rel_case appealed_to_harder_cases[] = {
      KGEX_REL_APPEALED_TO, "Armenia", "Russia", 1},
 };
 
-static void appealed_to_rules_match_expected(void **state) { RUN_REL(*state, appealed_to_cases); }
+static void appealed_to_rules_match_expected(void **state)
+{
+    RUN_REL(*state, appealed_to_cases);
+}
 
-static void appealed_to_harder_cases_match_expected(void **state) {
+static void appealed_to_harder_cases_match_expected(void **state)
+{
     RUN_REL(*state, appealed_to_harder_cases);
 }
 
@@ -620,18 +656,26 @@ static const rel_case stated_harder_cases[] = {
      KGEX_REL_STATED, "Russia", NULL, 0},
 };
 
-static void stated_rules_match_expected(void **state) { RUN_REL(*state, stated_cases); }
+static void stated_rules_match_expected(void **state)
+{
+    RUN_REL(*state, stated_cases);
+}
 
-static void stated_harder_cases_match_expected(void **state) { RUN_REL(*state, stated_harder_cases); }
+static void stated_harder_cases_match_expected(void **state)
+{
+    RUN_REL(*state, stated_harder_cases);
+}
 
-static void passive_announcement_has_no_speaker(void **state) {
+static void passive_announcement_has_no_speaker(void **state)
+{
     kgex_graph *g = extract(*state, "It was announced that the summit would be postponed.", NULL);
 
     assert_int_equal(count_nodes(g, KGEX_KIND_EVENT), 0);
     kgex_graph_free(g);
 }
 
-static void statement_is_an_event_with_quote_and_about_edges(void **state) {
+static void statement_is_an_event_with_quote_and_about_edges(void **state)
+{
     const char *text = "Armenian Foreign Minister Daniel Harutyunyan met his Russian counterpart "
                        "on Monday. “Azerbaijan must withdraw its troops from our territory,” "
                        "Harutyunyan told reporters.";
@@ -665,7 +709,8 @@ static void statement_is_an_event_with_quote_and_about_edges(void **state) {
 
 /* ------------------------------------------------- entity resolution */
 
-static void demonym_and_capital_resolve_to_one_state_node(void **state) {
+static void demonym_and_capital_resolve_to_one_state_node(void **state)
+{
     const char *text = "Armenian troops returned fire overnight. Yerevan announced a general "
                        "mobilization, and Armenia said it would seek help.";
     kgex_graph *g = extract(*state, text, NULL);
@@ -681,7 +726,8 @@ static void demonym_and_capital_resolve_to_one_state_node(void **state) {
     kgex_graph_free(g);
 }
 
-static void seat_of_government_resolves_to_the_state(void **state) {
+static void seat_of_government_resolves_to_the_state(void **state)
+{
     kgex_graph *g = extract(*state, "The Kremlin confirmed that the talks would go ahead.", NULL);
     const kgex_node *n = find_node(g, KGEX_KIND_STATE, "Russia");
 
@@ -697,9 +743,13 @@ static const node_case place_cases[] = {
     {"Yerevan announced that it would not attend the summit.", KGEX_KIND_STATE, "Armenia", 1},
 };
 
-static void capital_as_a_place_makes_no_state(void **state) { RUN_NODE(*state, place_cases); }
+static void capital_as_a_place_makes_no_state(void **state)
+{
+    RUN_NODE(*state, place_cases);
+}
 
-static void surname_after_full_name_is_the_same_official(void **state) {
+static void surname_after_full_name_is_the_same_official(void **state)
+{
     const char *text = "Armenian Foreign Minister Daniel Harutyunyan arrived in Moscow on Monday. "
                        "Harutyunyan said the talks had been useful.";
     kgex_graph *g = extract(*state, text, NULL);
@@ -712,7 +762,8 @@ static void surname_after_full_name_is_the_same_official(void **state) {
     kgex_graph_free(g);
 }
 
-static void misspelt_surname_is_the_same_official(void **state) {
+static void misspelt_surname_is_the_same_official(void **state)
+{
     const char *text = "Armenian Foreign Minister Daniel Harutyunyan arrived in Moscow on Monday. "
                        "Harutyunian said the talks had been useful.";
     kgex_graph *g = extract(*state, text, NULL);
@@ -725,7 +776,8 @@ static void misspelt_surname_is_the_same_official(void **state) {
     kgex_graph_free(g);
 }
 
-static void different_surname_is_another_official(void **state) {
+static void different_surname_is_another_official(void **state)
+{
     const char *text = "Armenian Foreign Minister Daniel Harutyunyan met Russian Foreign "
                        "Minister Ivan Petrovsky in Moscow on Monday.";
     kgex_graph *g = extract(*state, text, NULL);
@@ -734,7 +786,8 @@ static void different_surname_is_another_official(void **state) {
     kgex_graph_free(g);
 }
 
-static void one_person_in_two_documents_is_one_node(void **state) {
+static void one_person_in_two_documents_is_one_node(void **state)
+{
     kgex_graph *g = NULL;
     kgex_extractor *x = NULL;
     const kgex_node *n;
@@ -757,7 +810,8 @@ static void one_person_in_two_documents_is_one_node(void **state) {
 
 /* -------------------------------------------------------------- dates */
 
-static void statement_and_attack_carry_the_sentence_date(void **state) {
+static void statement_and_attack_carry_the_sentence_date(void **state)
+{
     const char *text = "Russian Foreign Minister Ivan Petrovsky said on December 15, 2021 that "
                        "the talks would resume. Azerbaijan attacked Armenia on December 16, 2021.";
     kgex_graph *g = extract(*state, text, NULL);
@@ -775,7 +829,8 @@ static void statement_and_attack_carry_the_sentence_date(void **state) {
     kgex_graph_free(g);
 }
 
-static void weekday_is_resolved_against_the_publication_date(void **state) {
+static void weekday_is_resolved_against_the_publication_date(void **state)
+{
     /* 2020-10-08 was a Thursday */
     kgex_graph *g = extract(*state, "Azerbaijan attacked Armenia on Tuesday.", "2020-10-08");
     const kgex_edge *attack = find_edge(g, KGEX_REL_ATTACKED, "Azerbaijan", "Armenia");
@@ -786,7 +841,8 @@ static void weekday_is_resolved_against_the_publication_date(void **state) {
     kgex_graph_free(g);
 }
 
-static void undated_sentence_gives_no_date(void **state) {
+static void undated_sentence_gives_no_date(void **state)
+{
     kgex_graph *g = extract(*state, "Azerbaijan attacked Armenia near Jermuk.", NULL);
     const kgex_edge *attack = find_edge(g, KGEX_REL_ATTACKED, "Azerbaijan", "Armenia");
 
@@ -795,7 +851,8 @@ static void undated_sentence_gives_no_date(void **state) {
     kgex_graph_free(g);
 }
 
-static void malformed_publication_date_is_rejected(void **state) {
+static void malformed_publication_date_is_rejected(void **state)
+{
     kgex_extract_options opts = KGEX_EXTRACT_OPTIONS_INIT;
     const char *text = "Azerbaijan attacked Armenia on Tuesday.";
     kgex_graph *g = NULL;
@@ -813,7 +870,8 @@ static void malformed_publication_date_is_rejected(void **state) {
     kgex_graph_free(g);
 }
 
-int main(void) {
+int main(void)
+{
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(member_of_rules_match_expected),
         cmocka_unit_test(member_of_harder_cases_match_expected),

@@ -48,7 +48,8 @@ typedef struct node_case {
 
 /* ------------------------------------------------------------ helpers */
 
-static int setup(void **state) {
+static int setup(void **state)
+{
     kgex_lexicon *lex = NULL;
     kgex_error err;
 
@@ -58,14 +59,16 @@ static int setup(void **state) {
     return 0;
 }
 
-static int teardown(void **state) {
+static int teardown(void **state)
+{
     kgex_lexicon_free(*state);
     return 0;
 }
 
 /* Extract `text` as document `doc` (publication date `date`, may be NULL)
  * with extractor `x`. */
-static void extract_into(kgex_extractor *x, const char *doc, const char *text, const char *date) {
+static void extract_into(kgex_extractor *x, const char *doc, const char *text, const char *date)
+{
     kgex_extract_options opts = KGEX_EXTRACT_OPTIONS_INIT;
     kgex_error err;
 
@@ -78,7 +81,8 @@ static void extract_into(kgex_extractor *x, const char *doc, const char *text, c
 }
 
 /* A new graph holding what `text` gives; caller frees it. */
-static kgex_graph *extract(const kgex_lexicon *lex, const char *text, const char *date) {
+static kgex_graph *extract(const kgex_lexicon *lex, const char *text, const char *date)
+{
     kgex_graph *g = NULL;
     kgex_extractor *x = NULL;
 
@@ -92,7 +96,8 @@ static kgex_graph *extract(const kgex_lexicon *lex, const char *text, const char
 /* ANY in place of a label matches every node (but an event). */
 #define ANY "*"
 
-static int label_is(const kgex_graph *g, size_t node, const char *label) {
+static int label_is(const kgex_graph *g, size_t node, const char *label)
+{
     const kgex_node *n = kgex_graph_node(g, node);
 
     if (n && strcmp(label, ANY) == 0)
@@ -103,7 +108,8 @@ static int label_is(const kgex_graph *g, size_t node, const char *label) {
 /* The edge `rel` from the node labelled `src` to the node labelled `dst`
  * (any event when `dst` is NULL), or NULL. */
 static const kgex_edge *find_edge(const kgex_graph *g, kgex_relation rel, const char *src,
-                                  const char *dst) {
+                                  const char *dst)
+{
     size_t i;
 
     for (i = 0; i < kgex_graph_edge_count(g); i++) {
@@ -118,17 +124,20 @@ static const kgex_edge *find_edge(const kgex_graph *g, kgex_relation rel, const 
     return NULL;
 }
 
-static int has_edge(const kgex_graph *g, kgex_relation rel, const char *src, const char *dst) {
+static int has_edge(const kgex_graph *g, kgex_relation rel, const char *src, const char *dst)
+{
     return find_edge(g, rel, src, dst) != NULL;
 }
 
 /* A `stated` edge from the speaker labelled `speaker` to a statement event. */
-static int has_stated(const kgex_graph *g, const char *speaker) {
+static int has_stated(const kgex_graph *g, const char *speaker)
+{
     return has_edge(g, KGEX_REL_STATED, speaker, NULL);
 }
 
 /* The node of `kind` labelled `label` (any of that kind when NULL), or NULL. */
-static const kgex_node *find_node(const kgex_graph *g, kgex_kind kind, const char *label) {
+static const kgex_node *find_node(const kgex_graph *g, kgex_kind kind, const char *label)
+{
     size_t i;
 
     for (i = 0; i < kgex_graph_node_count(g); i++) {
@@ -140,11 +149,13 @@ static const kgex_node *find_node(const kgex_graph *g, kgex_kind kind, const cha
     return NULL;
 }
 
-static int has_node(const kgex_graph *g, kgex_kind kind, const char *label) {
+static int has_node(const kgex_graph *g, kgex_kind kind, const char *label)
+{
     return find_node(g, kind, label) != NULL;
 }
 
-static size_t count_nodes(const kgex_graph *g, kgex_kind kind) {
+static size_t count_nodes(const kgex_graph *g, kgex_kind kind)
+{
     size_t i, n = 0;
 
     for (i = 0; i < kgex_graph_node_count(g); i++) {
@@ -154,7 +165,8 @@ static size_t count_nodes(const kgex_graph *g, kgex_kind kind) {
     return n;
 }
 
-static int has_alias(const kgex_node *n, const char *alias) {
+static int has_alias(const kgex_node *n, const char *alias)
+{
     size_t i;
 
     for (i = 0; n && i < n->aliases_len; i++) {
@@ -165,7 +177,8 @@ static int has_alias(const kgex_node *n, const char *alias) {
 }
 
 /* What the extractor found, for the failure report. */
-static void dump_graph(const kgex_graph *g) {
+static void dump_graph(const kgex_graph *g)
+{
     size_t i;
 
     for (i = 0; i < kgex_graph_node_count(g); i++) {
@@ -183,7 +196,8 @@ static void dump_graph(const kgex_graph *g) {
 }
 
 /* Run every case and report all that fail before failing. */
-static void run_rel_cases(const kgex_lexicon *lex, const rel_case *cases, size_t len) {
+static void run_rel_cases(const kgex_lexicon *lex, const rel_case *cases, size_t len)
+{
     size_t k, failed = 0;
 
     for (k = 0; k < len; k++) {
@@ -206,7 +220,8 @@ static void run_rel_cases(const kgex_lexicon *lex, const rel_case *cases, size_t
     }
 }
 
-static void run_node_cases(const kgex_lexicon *lex, const node_case *cases, size_t len) {
+static void run_node_cases(const kgex_lexicon *lex, const node_case *cases, size_t len)
+{
     size_t k, failed = 0;
 
     for (k = 0; k < len; k++) {
@@ -230,8 +245,8 @@ static void run_node_cases(const kgex_lexicon *lex, const node_case *cases, size
 
 #define RUN_REL(lex, cases)  run_rel_cases((lex), (cases), ARRAY_LEN(cases))
 #define RUN_NODE(lex, cases) run_node_cases((lex), (cases), ARRAY_LEN(cases))
-#define UNSC "United Nations Security Council"
-#define UN   "United Nations"
+#define UNSC                 "United Nations Security Council"
+#define UN                   "United Nations"
 
 /* ---------------------------------------------------------- member_of */
 
@@ -259,7 +274,8 @@ static const rel_case member_of_more_cases[] = {
      KGEX_REL_MEMBER_OF, "Russia", CSTO, 0},
 };
 
-static void member_of_more_cases_match_expected(void **state) {
+static void member_of_more_cases_match_expected(void **state)
+{
     RUN_REL(*state, member_of_more_cases);
 }
 
@@ -343,7 +359,8 @@ static const rel_case official_of_more_cases[] = {
      KGEX_REL_OFFICIAL_OF, "Rishi Sunak", "United Kingdom", 1},
 };
 
-static void official_of_more_cases_match_expected(void **state) {
+static void official_of_more_cases_match_expected(void **state)
+{
     RUN_REL(*state, official_of_more_cases);
 }
 
@@ -383,15 +400,14 @@ static const rel_case attacked_more_cases[] = {
      "response.",
      KGEX_REL_ATTACKED, ANY, ANY, 0},
     {"Azerbaijan denies attacking Armenia.", KGEX_REL_ATTACKED, "Azerbaijan", "Armenia", 0},
-    {"NATO warned Russia against attacking any member state.", KGEX_REL_ATTACKED, "Russia", ANY,
-     0},
+    {"NATO warned Russia against attacking any member state.", KGEX_REL_ATTACKED, "Russia", ANY, 0},
     {"Russia is preparing to invade Ukraine, U.S. officials said.", KGEX_REL_ATTACKED, "Russia",
      "Ukraine", 0},
     {"Russia has repeatedly threatened to strike Kyiv.", KGEX_REL_ATTACKED, "Russia", "Ukraine", 0},
     {"He did not say whether Russia would send peacekeepers to the Armenian border.",
      KGEX_REL_ATTACKED, "Russia", "Armenia", 0},
-    {"Relations soured after Russian peacekeepers in Armenia did not intervene.",
-     KGEX_REL_ATTACKED, "Russia", ANY, 0},
+    {"Relations soured after Russian peacekeepers in Armenia did not intervene.", KGEX_REL_ATTACKED,
+     "Russia", ANY, 0},
     {"Iran had no intention of continuing the operation, unless Israel retaliated.",
      KGEX_REL_ATTACKED, "Israel", "Iran", 0},
     {"Aliyev said Baku would stop its offensive only if Armenian troops withdrew from the "
@@ -403,7 +419,8 @@ static const rel_case attacked_more_cases[] = {
      KGEX_REL_ATTACKED, "United States", ANY, 0},
 };
 
-static void attacked_more_cases_match_expected(void **state) {
+static void attacked_more_cases_match_expected(void **state)
+{
     RUN_REL(*state, attacked_more_cases);
 }
 
@@ -438,7 +455,8 @@ static const rel_case appealed_to_more_cases[] = {
      KGEX_REL_APPEALED_TO, ANY, "Armenia", 0},
 };
 
-static void appealed_to_more_cases_match_expected(void **state) {
+static void appealed_to_more_cases_match_expected(void **state)
+{
     RUN_REL(*state, appealed_to_more_cases);
 }
 
@@ -452,8 +470,8 @@ static const rel_case stated_more_cases[] = {
      KGEX_REL_STATED, "Azerbaijani Defense Ministry", NULL, 1},
     {"The Kremlin said the strikes targeted only military facilities.", KGEX_REL_STATED, "Russia",
      NULL, 1},
-    {"Poland said an unidentified aerial object had briefly entered its airspace.",
-     KGEX_REL_STATED, "Poland", NULL, 1},
+    {"Poland said an unidentified aerial object had briefly entered its airspace.", KGEX_REL_STATED,
+     "Poland", NULL, 1},
     {"NATO Secretary General Jens Stoltenberg said the alliance would continue to support "
      "Ukraine.",
      KGEX_REL_STATED, "Jens Stoltenberg", NULL, 1},
@@ -467,8 +485,8 @@ static const rel_case stated_more_cases[] = {
     {"Azerbaijan's President Ilham Aliyev met the envoys. Aliyev has accused the Minsk Group of "
      "doing nothing for 28 years.",
      KGEX_REL_STATED, "Ilham Aliyev", NULL, 1},
-    {"Armenia's Foreign Ministry said Azerbaijani forces had shelled Stepanakert.",
-     KGEX_REL_STATED, "Armenian Foreign Ministry", NULL, 1},
+    {"Armenia's Foreign Ministry said Azerbaijani forces had shelled Stepanakert.", KGEX_REL_STATED,
+     "Armenian Foreign Ministry", NULL, 1},
     {"Baku, in turn, accused Armenian forces of firing rockets at the city of Ganja.",
      KGEX_REL_STATED, "Azerbaijan", NULL, 1},
     {"Iranian Foreign Minister Hossein Amir-Abdollahian told ambassadors in Tehran that the "
@@ -497,8 +515,8 @@ static const rel_case stated_more_cases[] = {
     {"The European Union welcomed the ratification.", KGEX_REL_STATED, EU, NULL, 1},
     {"Zelensky's chief of staff Andriy Yermak said the talks had failed.", KGEX_REL_STATED,
      "Andriy Yermak", NULL, 1},
-    {"The Azerbaijani State Border Service said Armenian troops had opened fire.",
-     KGEX_REL_STATED, "Azerbaijani State Border Service", NULL, 1},
+    {"The Azerbaijani State Border Service said Armenian troops had opened fire.", KGEX_REL_STATED,
+     "Azerbaijani State Border Service", NULL, 1},
     /* the speaker, not the actors the statement names */
     {"Hungarian Foreign Minister Peter Szijjarto said his country would not be dragged into the "
      "war.",
@@ -517,7 +535,10 @@ static const rel_case stated_more_cases[] = {
      KGEX_REL_STATED, "Nikol Pashinyan", NULL, 0},
 };
 
-static void stated_more_cases_match_expected(void **state) { RUN_REL(*state, stated_more_cases); }
+static void stated_more_cases_match_expected(void **state)
+{
+    RUN_REL(*state, stated_more_cases);
+}
 
 /* ------------------------------------------------------------- entities */
 
@@ -549,10 +570,14 @@ static const node_case entity_more_cases[] = {
      KGEX_KIND_ORGANIZATION, NULL, 0},
 };
 
-static void entity_more_cases_match_expected(void **state) { RUN_NODE(*state, entity_more_cases); }
+static void entity_more_cases_match_expected(void **state)
+{
+    RUN_NODE(*state, entity_more_cases);
+}
 
 /* Two spellings of one minister are one node, speaking once per statement. */
-static void transliterated_first_name_is_the_same_official(void **state) {
+static void transliterated_first_name_is_the_same_official(void **state)
+{
     const char *text = "Russian Foreign Minister Sergey Lavrov arrived in Yerevan. Sergei Lavrov "
                        "said the talks were useful.";
     kgex_graph *g = extract(*state, text, NULL);
@@ -565,7 +590,8 @@ static void transliterated_first_name_is_the_same_official(void **state) {
 
 /* "The Ministry of Foreign Affairs of Armenia" and "Armenia's Foreign Ministry"
  * are one ministry. */
-static void two_names_of_one_ministry_are_one_node(void **state) {
+static void two_names_of_one_ministry_are_one_node(void **state)
+{
     const char *text = "The Ministry of Foreign Affairs of Armenia said the report was false. "
                        "Armenia's Foreign Ministry added that talks would continue.";
     kgex_graph *g = extract(*state, text, NULL);
@@ -577,7 +603,8 @@ static void two_names_of_one_ministry_are_one_node(void **state) {
 }
 
 /* Demonym, capital and seat of government in one article are one state. */
-static void russia_under_four_names_is_one_node(void **state) {
+static void russia_under_four_names_is_one_node(void **state)
+{
     const char *text = "Kremlin spokesman Dmitry Peskov told reporters that Moscow had not been "
                        "notified. Russian troops stayed at the base, and Russia said it would "
                        "continue the dialogue.";
@@ -592,7 +619,8 @@ static void russia_under_four_names_is_one_node(void **state) {
     kgex_graph_free(g);
 }
 
-int main(void) {
+int main(void)
+{
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(member_of_more_cases_match_expected),
         cmocka_unit_test(official_of_more_cases_match_expected),

@@ -20,7 +20,8 @@
 #include "kgex/export.h"
 #include "kgex/graph.h"
 
-static kgex_graph *make_graph(void) {
+static kgex_graph *make_graph(void)
+{
     kgex_graph *g = NULL;
     kgex_node_spec s = {0};
     size_t a, b;
@@ -39,7 +40,8 @@ static kgex_graph *make_graph(void) {
     return g;
 }
 
-static char *write_svg(kgex_graph *g) {
+static char *write_svg(kgex_graph *g)
+{
     char *text = NULL;
     size_t len = 0;
     FILE *fp = open_memstream(&text, &len);
@@ -50,7 +52,8 @@ static char *write_svg(kgex_graph *g) {
     return text;
 }
 
-static void svg_is_well_formed_with_a_legend(void **state) {
+static void svg_is_well_formed_with_a_legend(void **state)
+{
     kgex_graph *g = make_graph();
     char *text;
     xmlDocPtr doc;
@@ -66,16 +69,18 @@ static void svg_is_well_formed_with_a_legend(void **state) {
         xmlFreeDoc(doc);
         assert_non_null(strstr(text, "<g id=\"legend\""));
         assert_non_null(strstr(text, ">appealed_to</text>"));
-        assert_non_null(strstr(text, "fill=\"#1f77b4\""));         /* state */
-        assert_non_null(strstr(text, "stroke=\"#d62728\""));       /* attacked */
-        assert_non_null(strstr(text, ">Azer&lt;b&gt;aijan &amp; &quot;co&quot; \xef\xbf\xbd</text>"));
+        assert_non_null(strstr(text, "fill=\"#1f77b4\""));   /* state */
+        assert_non_null(strstr(text, "stroke=\"#d62728\"")); /* attacked */
+        assert_non_null(
+            strstr(text, ">Azer&lt;b&gt;aijan &amp; &quot;co&quot; \xef\xbf\xbd</text>"));
         assert_non_null(strstr(text, "attacked Armenia (2024-03-03)</title>"));
         free(text);
     }
     kgex_graph_free(g);
 }
 
-static void svg_of_an_empty_graph_is_a_legend(void **state) {
+static void svg_of_an_empty_graph_is_a_legend(void **state)
+{
     kgex_graph *g = NULL;
     char *text;
 
@@ -89,7 +94,8 @@ static void svg_of_an_empty_graph_is_a_legend(void **state) {
     kgex_graph_free(g);
 }
 
-int main(void) {
+int main(void)
+{
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(svg_is_well_formed_with_a_legend),
         cmocka_unit_test(svg_of_an_empty_graph_is_a_legend),

@@ -25,12 +25,14 @@ typedef struct tok_case {
     unsigned clear;
 } tok_case;
 
-static void tokenize_str(kgex__tokens *t, const char *text) {
+static void tokenize_str(kgex__tokens *t, const char *text)
+{
     assert_int_equal(kgex__tokenize(t, text, strlen(text)), KGEX_OK);
 }
 
 /* Text of token i as a NUL-terminated copy in buf. */
-static const char *tok_text(const kgex__tokens *t, size_t i, char *buf, size_t cap) {
+static const char *tok_text(const kgex__tokens *t, size_t i, char *buf, size_t cap)
+{
     size_t n = t->tok[i].end - t->tok[i].start;
 
     assert_true(n < cap);
@@ -39,7 +41,8 @@ static const char *tok_text(const kgex__tokens *t, size_t i, char *buf, size_t c
     return buf;
 }
 
-static void assert_tokens(const char *text, const tok_case *expected, size_t expected_len) {
+static void assert_tokens(const char *text, const tok_case *expected, size_t expected_len)
+{
     kgex__tokens t;
     char buf[128];
     size_t i;
@@ -71,7 +74,8 @@ static void assert_tokens(const char *text, const tok_case *expected, size_t exp
     assert_tokens((text), (expected), sizeof(expected) / sizeof((expected)[0]))
 
 /* Index of the first token whose text is `w`; fails if there is none. */
-static size_t find_tok(const kgex__tokens *t, const char *w) {
+static size_t find_tok(const kgex__tokens *t, const char *w)
+{
     char buf[128];
     size_t i;
 
@@ -85,7 +89,8 @@ static size_t find_tok(const kgex__tokens *t, const char *w) {
 }
 
 /* Sentence number of token i. */
-static size_t sentence_of(const kgex__tokens *t, size_t i) {
+static size_t sentence_of(const kgex__tokens *t, size_t i)
+{
     size_t s;
 
     for (s = 0; s < t->sent_len; s++) {
@@ -97,7 +102,8 @@ static size_t sentence_of(const kgex__tokens *t, size_t i) {
 
 /* -------------------------------------------------------------- words */
 
-static void tokenize_keeps_cyrillic_and_accented_words_whole(void **state) {
+static void tokenize_keeps_cyrillic_and_accented_words_whole(void **state)
+{
     static const tok_case expected[] = {
         {"Москва", KGEX__TOK_WORD, KGEX__TF_CAP, 0},
         {"и", KGEX__TOK_WORD, 0, KGEX__TF_CAP},
@@ -114,7 +120,8 @@ static void tokenize_keeps_cyrillic_and_accented_words_whole(void **state) {
     ASSERT_TOKENS("Москва и Türkiye signed an accord in Bakı.", expected);
 }
 
-static void tokenize_counts_character_offsets_in_code_points(void **state) {
+static void tokenize_counts_character_offsets_in_code_points(void **state)
+{
     /* "Москва" is 12 bytes but 6 characters; "é" is 2 bytes, 1 character. */
     static const struct {
         const char *word;
@@ -143,7 +150,8 @@ static void tokenize_counts_character_offsets_in_code_points(void **state) {
     kgex__tokens_free(&t);
 }
 
-static void tokenize_lowercases_the_normal_form(void **state) {
+static void tokenize_lowercases_the_normal_form(void **state)
+{
     static const struct {
         const char *word;
         const char *norm;
@@ -166,7 +174,8 @@ static void tokenize_lowercases_the_normal_form(void **state) {
     kgex__tokens_free(&t);
 }
 
-static void tokenize_splits_possessive_s(void **state) {
+static void tokenize_splits_possessive_s(void **state)
+{
     static const tok_case expected[] = {
         {"Armenia", KGEX__TOK_WORD, 0, 0}, {"’s", KGEX__TOK_POSS, 0, 0},
         {"army", KGEX__TOK_WORD, 0, 0},    {"and", KGEX__TOK_WORD, 0, 0},
@@ -182,7 +191,8 @@ static void tokenize_splits_possessive_s(void **state) {
     kgex__tokens_free(&t);
 }
 
-static void tokenize_splits_trailing_apostrophe_after_s_as_possessive(void **state) {
+static void tokenize_splits_trailing_apostrophe_after_s_as_possessive(void **state)
+{
     static const tok_case expected[] = {
         {"Zas", KGEX__TOK_WORD, 0, 0},
         {"’", KGEX__TOK_POSS, 0, 0},
@@ -193,7 +203,8 @@ static void tokenize_splits_trailing_apostrophe_after_s_as_possessive(void **sta
     ASSERT_TOKENS("Zas’ statement", expected);
 }
 
-static void tokenize_keeps_contractions_as_one_word(void **state) {
+static void tokenize_keeps_contractions_as_one_word(void **state)
+{
     static const tok_case expected[] = {
         {"We", KGEX__TOK_WORD, 0, 0},    {"don’t", KGEX__TOK_WORD, 0, 0},
         {"agree", KGEX__TOK_WORD, 0, 0}, {"and", KGEX__TOK_WORD, 0, 0},
@@ -204,7 +215,8 @@ static void tokenize_keeps_contractions_as_one_word(void **state) {
     ASSERT_TOKENS("We don’t agree and won't sign", expected);
 }
 
-static void tokenize_flags_hyphen_joined_parts(void **state) {
+static void tokenize_flags_hyphen_joined_parts(void **state)
+{
     static const tok_case expected[] = {
         {"an", KGEX__TOK_WORD, 0, KGEX__TF_HYPH},
         {"F", KGEX__TOK_WORD, 0, KGEX__TF_HYPH},
@@ -222,7 +234,8 @@ static void tokenize_flags_hyphen_joined_parts(void **state) {
     ASSERT_TOKENS("an F-16 of the Russian-led bloc - today", expected);
 }
 
-static void tokenize_keeps_dotted_acronym_as_one_token(void **state) {
+static void tokenize_keeps_dotted_acronym_as_one_token(void **state)
+{
     static const tok_case expected[] = {
         {"the", KGEX__TOK_WORD, 0, 0},
         {"U.S.", KGEX__TOK_WORD, KGEX__TF_CAP, 0},
@@ -243,7 +256,8 @@ static void tokenize_keeps_dotted_acronym_as_one_token(void **state) {
 
 /* ------------------------------------------------------------- quotes */
 
-static void tokenize_marks_typographic_double_quotes(void **state) {
+static void tokenize_marks_typographic_double_quotes(void **state)
+{
     static const tok_case expected[] = {
         {"“", KGEX__TOK_QOPEN, KGEX__TF_QUOTED, 0},  {"We", KGEX__TOK_WORD, KGEX__TF_QUOTED, 0},
         {"are", KGEX__TOK_WORD, KGEX__TF_QUOTED, 0}, {"ready", KGEX__TOK_WORD, KGEX__TF_QUOTED, 0},
@@ -256,7 +270,8 @@ static void tokenize_marks_typographic_double_quotes(void **state) {
     ASSERT_TOKENS("“We are ready,” Zas said.", expected);
 }
 
-static void tokenize_marks_single_typographic_quotes(void **state) {
+static void tokenize_marks_single_typographic_quotes(void **state)
+{
     static const tok_case expected[] = {
         {"He", KGEX__TOK_WORD, 0, KGEX__TF_QUOTED},
         {"called", KGEX__TOK_WORD, 0, KGEX__TF_QUOTED},
@@ -272,7 +287,8 @@ static void tokenize_marks_single_typographic_quotes(void **state) {
     ASSERT_TOKENS("He called it ‘a provocation’ again", expected);
 }
 
-static void tokenize_reads_double_apostrophe_as_closing_quote(void **state) {
+static void tokenize_reads_double_apostrophe_as_closing_quote(void **state)
+{
     static const tok_case expected[] = {
         {"“", KGEX__TOK_QOPEN, 0, 0},
         {"No", KGEX__TOK_WORD, KGEX__TF_QUOTED, 0},
@@ -286,7 +302,8 @@ static void tokenize_reads_double_apostrophe_as_closing_quote(void **state) {
     ASSERT_TOKENS("“No comment’’ he said", expected);
 }
 
-static void tokenize_keeps_quote_flag_across_sentences(void **state) {
+static void tokenize_keeps_quote_flag_across_sentences(void **state)
+{
     const char *text = "“We are ready. We will act,” the minister said. He left.";
     kgex__tokens t;
     size_t i;
@@ -319,7 +336,8 @@ typedef struct split_case {
     const char *first_of_last; /* text of the first token of the last sentence */
 } split_case;
 
-static void tokenize_splits_sentences_at_period_and_capital(void **state) {
+static void tokenize_splits_sentences_at_period_and_capital(void **state)
+{
     static const split_case expected[] = {
         {"Armenia objected. Russia agreed.", 2, "Russia"},
         {"Armenia objected! Russia agreed? Baku waited.", 3, "Baku"},
@@ -349,7 +367,8 @@ static void tokenize_splits_sentences_at_period_and_capital(void **state) {
     }
 }
 
-static void tokenize_does_not_split_after_abbreviations_or_initials(void **state) {
+static void tokenize_does_not_split_after_abbreviations_or_initials(void **state)
+{
     static const char *const texts[] = {
         "Mr. Harutyunyan arrived in Moscow.",
         "Gen. Petrovsky inspected the troops.",
@@ -372,7 +391,8 @@ static void tokenize_does_not_split_after_abbreviations_or_initials(void **state
     }
 }
 
-static void tokenize_ends_sentence_at_newline(void **state) {
+static void tokenize_ends_sentence_at_newline(void **state)
+{
     const char *text =
         "Armenia objected to the plan\nRussia agreed with it\n\nKazakhstan abstained";
     kgex__tokens t;
@@ -395,7 +415,8 @@ static void tokenize_ends_sentence_at_newline(void **state) {
     kgex__tokens_free(&t);
 }
 
-static void tokenize_keeps_closing_quote_after_period_in_sentence(void **state) {
+static void tokenize_keeps_closing_quote_after_period_in_sentence(void **state)
+{
     const char *text = "“We are ready.” Russia agreed.";
     kgex__tokens t;
     size_t close;
@@ -412,7 +433,8 @@ static void tokenize_keeps_closing_quote_after_period_in_sentence(void **state) 
     kgex__tokens_free(&t);
 }
 
-static void tokenize_resets_quote_at_newline(void **state) {
+static void tokenize_resets_quote_at_newline(void **state)
+{
     /* an unclosed quote does not run into the next paragraph */
     kgex__tokens t;
 
@@ -425,7 +447,8 @@ static void tokenize_resets_quote_at_newline(void **state) {
 
 /* ---------------------------------------------------------- bad input */
 
-static void tokenize_skips_invalid_utf8_bytes(void **state) {
+static void tokenize_skips_invalid_utf8_bytes(void **state)
+{
     static const tok_case expected[] = {
         {"Armenia", KGEX__TOK_WORD, 0, 0},
         {"and", KGEX__TOK_WORD, 0, 0},
@@ -446,7 +469,8 @@ static void tokenize_skips_invalid_utf8_bytes(void **state) {
     kgex__tokens_free(&t);
 }
 
-static void tokenize_reads_only_len_bytes(void **state) {
+static void tokenize_reads_only_len_bytes(void **state)
+{
     const char text[] = "Armenia objected. Russia agreed.";
     char *copy = malloc(16); /* exactly 16 bytes, so ASan catches a read past them */
     kgex__tokens t;
@@ -462,7 +486,8 @@ static void tokenize_reads_only_len_bytes(void **state) {
     free(copy);
 }
 
-static void tokenize_gives_nothing_for_empty_input(void **state) {
+static void tokenize_gives_nothing_for_empty_input(void **state)
+{
     static const char *const texts[] = {"", " \t ", "\n\n\r\n"};
     kgex__tokens t;
     size_t k;
@@ -477,7 +502,8 @@ static void tokenize_gives_nothing_for_empty_input(void **state) {
     kgex__tokens_free(NULL); /* NULL-safe */
 }
 
-static void utf8_len_measures_sequences(void **state) {
+static void utf8_len_measures_sequences(void **state)
+{
     static const struct {
         const char *s;
         size_t avail, len;
@@ -501,7 +527,8 @@ static void utf8_len_measures_sequences(void **state) {
                          expected[k].len);
 }
 
-int main(void) {
+int main(void)
+{
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(tokenize_keeps_cyrillic_and_accented_words_whole),
         cmocka_unit_test(tokenize_counts_character_offsets_in_code_points),
