@@ -478,6 +478,28 @@ static int org_entity(kgex__doc *d, size_t b, size_t e, int *out)
     return error;
 }
 
+/* The lexicon organization named exactly `phrase`, or -1. */
+static int lexicon_org(const kgex_lexicon *lex, const char *phrase)
+{
+    kgex__tokens t;
+    uint32_t node = KGEX__TRIE_ROOT;
+    size_t i;
+    int32_t p;
+    int found = -1;
+
+    if (kgex__tokenize(&t, phrase, strlen(phrase)) < 0)
+        return -1;
+    for (i = 0; i < t.len && node; i++)
+        node = kgex__trie_child(lex, node, kgex__tok_norm(&t, i));
+    for (p = node ? kgex__trie_payload(lex, node) : -1; p >= 0 && found < 0; p = lex->pl[p].next) {
+        if (lex->pl[p].type == KGEX__PL_ENTITY &&
+            lex->ent[lex->pl[p].a].kind == KGEX_KIND_ORGANIZATION)
+            found = (int)lex->pl[p].a;
+    }
+    kgex__tokens_free(&t);
+    return found;
+}
+
 /* A state's body named after the state: "<Adjective> <name>", with an id
  * that includes the state. */
 static int qualified_org_entity(kgex__doc *d, int state, size_t b, size_t e, int *out)
@@ -491,6 +513,17 @@ static int qualified_org_entity(kgex__doc *d, int state, size_t b, size_t e, int
 
     if (!name)
         return KGEX_ENOMEM;
+    /* a body the lexicon knows: "National Assembly of Armenia" */
+    snprintf(label, sizeof(label), "%s of %s", name, s->label);
+    found = lexicon_org(d->lex, label);
+    if (found < 0) {
+        snprintf(label, sizeof(label), "%s %s", adj, name);
+        found = lexicon_org(d->lex, label);
+    }
+    if (found >= 0) {
+        kgex__free(name);
+        return kgex__doc_lexicon_entity(d, found, out);
+    }
     snprintf(label, sizeof(label), "%s %s", adj, name);
     slugify(name, strlen(name), slug, sizeof(slug));
     kgex__free(name);
@@ -721,8 +754,11 @@ static int pass_orgs(kgex__doc *d)
  * from the lexicon preferred), or -1. */
 static int recent_org(const kgex__doc *d, size_t i)
 {
+    static const char *const alliance_words[] = {"organization", "organisation", "alliance",
+                                                 "treaty",       "pact",         "union",
+                                                 "community",    "group",        NULL};
     size_t j;
-    int any = -1;
+    int any = -1, igo = -1;
 
     for (j = i; j-- > 0 && i - j < 2000;) {
         const kgex__mention *m = kgex__mention_at(d, j);
@@ -730,16 +766,33 @@ static int recent_org(const kgex__doc *d, size_t i)
         if (!m || m->ent < 0 || d->ent[m->ent].kind != KGEX_KIND_ORGANIZATION ||
             m->form == KGEX__M_DESC)
             continue;
-        if (d->ent[m->ent].lex >= 0) {
-            const char *type = d->lex->ent[d->ent[m->ent].lex].org_type;
-            if (type && (strcmp(type, "intergovernmental") == 0 || strcmp(type, "military") == 0))
-                return m->ent;
+        if (d->ent[m->ent].lex >= 0 && d->ent[m->ent].stands_for < 0) {
+            const kgex__entity *le = &d->lex->ent[d->ent[m->ent].lex];
+            if (le->org_type && strcmp(le->org_type, "intergovernmental") == 0) {
+                /* an alliance or bloc, not one of its bodies ("the
+                 * alliance's Collective Security Council") */
+                char low[160];
+                size_t k;
+                int hit = 0;
+
+                snprintf(low, sizeof(low), "%s", le->name);
+                for (k = 0; low[k]; k++) {
+                    if (low[k] >= 'A' && low[k] <= 'Z')
+                        low[k] = (char)(low[k] + 32);
+                }
+                for (k = 0; alliance_words[k] && !hit; k++)
+                    hit = strstr(low, alliance_words[k]) != NULL;
+                if (hit)
+                    return m->ent;
+                if (igo < 0)
+                    igo = m->ent;
+            }
         }
-        if (any < 0)
+        if (any < 0 && d->ent[m->ent].stands_for < 0)
             any = m->ent;
         j = m->b;
     }
-    return any;
+    return igo >= 0 ? igo : any;
 }
 
 /* The organization named last before token i whose name ends in the word
@@ -1163,13 +1216,22 @@ static int pass_officials(kgex__doc *d)
         if (affil < 0 && cls != KGEX__TITLE_HONORIFIC)
             affil = post_find(d, low);
         if (affil < 0 && cls != KGEX__TITLE_HONORIFIC && d->ent[person].affil_len == 0) {
-            /* the state named before in the same sentence: "Armenia - Foreign Minister X" */
+            /* the state named just before in the same sentence ("Armenia -
+             * Foreign Minister X", "Official Yerevan announced that Foreign
+             * Minister X"), or for the head of an organization the
+             * organization ("The bloc sent a mission led by Secretary-General
+             * X") */
             size_t s = kgex__sentence_of(d, tb);
-            for (k = tb; k-- > d->t.sent[s].begin;) {
+            int org_post = strstr(low, "secretary") || strstr(low, "chair") ||
+                           strstr(low, "director") || strstr(low, "spokes") ||
+                           strstr(low, "head") || strstr(low, "commander");
+            for (k = tb; k-- > d->t.sent[s].begin && tb - k <= 10;) {
                 const kgex__mention *m = kgex__mention_at(d, k);
                 if (flags(d, k) & KGEX__TF_QUOTED)
                     break; /* what a quote says is no affiliation */
-                if (m && m->ent >= 0 && !m->location && d->ent[m->ent].kind == KGEX_KIND_STATE) {
+                if (m && m->ent >= 0 && !m->location &&
+                    (d->ent[m->ent].kind == KGEX_KIND_STATE ||
+                     (org_post && d->ent[m->ent].kind == KGEX_KIND_ORGANIZATION))) {
                     affil = m->ent;
                     break;
                 }

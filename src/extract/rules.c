@@ -664,10 +664,12 @@ static int rule_appeal(kgex__doc *d, size_t i)
             }
         }
     }
+    /* a named official who appeals is the actor himself ("Tokayev appealed
+     * to the CSTO"); "the government", "the leadership" stand for the state */
     if (!kind_ok(d, agent, 1) || !kind_ok(d, target, 0))
         return KGEX_OK;
-    if (d->ent[agent].kind == KGEX_KIND_OFFICIAL && d->ent[agent].affil_len > 0)
-        agent = d->ent[agent].affil[0].ent;
+    if (d->ent[agent].kind == KGEX_KIND_OFFICIAL && !d->ent[agent].official)
+        return KGEX_OK;
     return add_rel(d, KGEX_REL_APPEALED_TO, agent, target, i, te, cameo);
 }
 
@@ -824,8 +826,6 @@ found:
         int to = np_head_right(d, te, &end), agent = speaker;
 
         if (kind_ok(d, to, 0) && kgex__is_word(d, end, "to") && has(d, end + 1, KGEX__W_HELP)) {
-            if (d->ent[agent].kind == KGEX_KIND_OFFICIAL && d->ent[agent].affil_len > 0)
-                agent = d->ent[agent].affil[0].ent;
             error = add_rel(d, KGEX_REL_APPEALED_TO, agent, to, i, end + 2,
                             d->lex->trig[d->tok_trig[i]].cameo);
             if (error < 0)

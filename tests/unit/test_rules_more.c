@@ -434,7 +434,7 @@ static const rel_case appealed_to_more_cases[] = {
      KGEX_REL_APPEALED_TO, "Armenia", CSTO, 1},
     {"CSTO troops began withdrawing from Kazakhstan on Thursday, a week after President "
      "Kassym-Jomart Tokayev requested the bloc's help to quell deadly unrest.",
-     KGEX_REL_APPEALED_TO, "Kazakhstan", CSTO, 1},
+     KGEX_REL_APPEALED_TO, "Kassym-Jomart Tokayev", CSTO, 1},
     {"Armenia asked Russia for help under the 1997 treaty.", KGEX_REL_APPEALED_TO, "Armenia",
      "Russia", 1},
     {"Kazakhstan sought help from the CSTO to quell the unrest.", KGEX_REL_APPEALED_TO,
