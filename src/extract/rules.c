@@ -986,7 +986,7 @@ static int member_negated(const kgex__doc *d, size_t i)
 static int rule_member(kgex__doc *d, size_t i, size_t te)
 {
     size_t b = sent_begin(d, i), e = sent_end(d, i), j, k, n = 0, no = 0, end = te;
-    int orgs[4], members[32];
+    int orgs[4], members[32], along = 0;
     const kgex__mention *m;
 
     if (member_negated(d, i))
@@ -1046,10 +1046,13 @@ static int rule_member(kgex__doc *d, size_t i, size_t te)
         if (has(d, a, KGEX__W_LIST_OPENER))
             a += kgex__is_word(d, a, "such") ? 2 : 1;
         if ((kgex__is_word(d, a, "along") || kgex__is_word(d, a, "together")) &&
-            kgex__is_word(d, a + 1, "with"))
+            kgex__is_word(d, a + 1, "with")) {
             a += 2;
-        else if (kgex__is_word(d, a, "alongside"))
+            along = 1;
+        } else if (kgex__is_word(d, a, "alongside")) {
             a += 1;
+            along = 1;
+        }
         else if (kgex__is_word(d, k, ",") && !has(d, k + 1, KGEX__W_LIST_OPENER))
             a = e; /* a comma alone opens no list */
         if (a < e)
@@ -1118,7 +1121,7 @@ static int rule_member(kgex__doc *d, size_t i, size_t te)
             }
         }
     }
-    if (n == 0) {
+    if (n == 0 || along) {
         /* copula: "X is a member of ORG", "Belarus is the only non-Russian CSTO
          * country", "Armenia, Belarus and Kazakhstan are members of the CSTO",
          * "Turkey, which is a member of NATO," */
@@ -1130,20 +1133,24 @@ static int rule_member(kgex__doc *d, size_t i, size_t te)
                     (kgex__is_word(d, c - 1, "which") || kgex__is_word(d, c - 1, "who")) &&
                     kgex__is_word(d, c - 2, ",")) {
                     m = kgex__mention_at(d, c - 3);
-                    if (m && actor(d, m) >= 0)
+                    if (m && actor(d, m) >= 0 && n < 32)
                         members[n++] = actor(d, m);
                     break;
                 }
-                n = list_left(d, c, members, 32);
-                if (n < 2) {
-                    int x = subject_of(d, c);
-                    n = 0;
-                    if (x < 0 && c >= 1) {
-                        m = kgex__mention_at(d, c - 1);
-                        x = actor(d, m);
+                {
+                    size_t n0 = n, got = list_left(d, c, members + n0, 32 - n0);
+
+                    n = n0 + got;
+                    if (got < 2) {
+                        int x = subject_of(d, c);
+                        n = n0;
+                        if (x < 0 && c >= 1) {
+                            m = kgex__mention_at(d, c - 1);
+                            x = actor(d, m);
+                        }
+                        if (x >= 0 && n < 32)
+                            members[n++] = x;
                     }
-                    if (x >= 0)
-                        members[n++] = x;
                 }
                 break;
             }
