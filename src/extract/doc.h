@@ -26,6 +26,7 @@ enum kgex__mform {
     KGEX__M_DEMONYM,
     KGEX__M_CAPITAL,
     KGEX__M_SEAT,
+    KGEX__M_CITY,
     KGEX__M_ORG,    /* organization found by pattern */
     KGEX__M_PERSON, /* a person's name */
     KGEX__M_DESC    /* "the alliance", "the CSTO head": resolved description */

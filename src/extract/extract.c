@@ -188,6 +188,19 @@ static kgex_provenance prov_of(const kgex__doc *d, const char *doc, size_t b, si
     return p;
 }
 
+/* Is doc entity `ent` an end of one of the document's relations? (A state
+ * named only by a city can still be the target of an attack there.) */
+static int in_relation(const kgex__doc *d, int ent)
+{
+    size_t k;
+
+    for (k = 0; k < d->rel_len; k++) {
+        if (d->rel[k].src == ent || d->rel[k].dst == ent)
+            return 1;
+    }
+    return 0;
+}
+
 /* Put the document's entities into the graph; node[i] = graph index of doc
  * entity i, or (size_t)-1 when it is not an entity of the graph. */
 static int emit_entities(kgex_extractor *x, kgex__doc *d, const char *doc, size_t *node)
@@ -202,7 +215,7 @@ static int emit_entities(kgex_extractor *x, kgex__doc *d, const char *doc, size_
         size_t idx;
 
         node[i] = (size_t)-1;
-        if (e->actor_mentions == 0)
+        if (e->actor_mentions == 0 && !in_relation(d, (int)i))
             continue;
         if (e->kind == KGEX_KIND_OFFICIAL && !e->official)
             continue;

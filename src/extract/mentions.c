@@ -300,6 +300,8 @@ static int pass_lexicon(kgex__doc *d)
                 location = 1;
             if ((ent_form == KGEX__FORM_CAPITAL) && i > 0 && kgex__is_word(d, i - 1, "of"))
                 location = 1;
+            if (ent_form == KGEX__FORM_CITY)
+                location = 1; /* a city is where, never who */
             /* a dateline: "VIENNA, October 2 —", "WASHINGTON (AP)" */
             if (ent_form == KGEX__FORM_CAPITAL && (flags(d, i) & KGEX__TF_ALLCAPS) &&
                 (i == 0 || (flags(d, i) & (KGEX__TF_NL | KGEX__TF_SENT_START))) &&

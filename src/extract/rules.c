@@ -176,6 +176,13 @@ static int sentence_subject(const kgex__doc *d, size_t b)
             break;
         }
     }
+    /* "The Kremlin's spokesman, Dmitry Peskov, said ... but called on ..." */
+    if (kgex__is_word(d, k, ",")) {
+        const kgex__mention *p = kgex__mention_at(d, k + 1);
+        if (p && p->b == k + 1 && kgex__is_word(d, p->e, ",") &&
+            d->ent[p->ent].kind == KGEX_KIND_OFFICIAL)
+            return p->ent;
+    }
     return np_head_left(d, k - 1, NULL);
 }
 
@@ -374,6 +381,25 @@ typedef struct frame {
     const char *cameo;
 } frame;
 
+/* The state of the first place (a city or a capital used as a place) in
+ * the noun phrase at token a, or -1. */
+static int place_in(const kgex__doc *d, size_t a)
+{
+    size_t e = sent_end(d, a), k;
+
+    for (k = a; k < e && k < a + 6; k++) {
+        const kgex__mention *m = kgex__mention_at(d, k);
+
+        if (m && m->ent >= 0 && m->location && d->ent[m->ent].kind == KGEX_KIND_STATE)
+            return m->ent;
+        if (m)
+            return -1;
+        if (is_punct(d, k) || (has(d, k, KGEX__W_BOUNDARY) && k > a))
+            return -1;
+    }
+    return -1;
+}
+
 /* Target of an attack in the phrase at token a: its head, else the place
  * it is in ("villages in Armenia's Tavush Province", "cities across
  * Ukraine"); coordinated ones go to f->more. *end_out after the phrase. */
@@ -382,9 +408,16 @@ static int target_right(const kgex__doc *d, size_t a, size_t *end_out, frame *f)
     size_t end;
     int x = np_head_right(d, a, &end);
 
+    if (x < 0)
+        x = place_in(d, a); /* "shelled Kherson": the state of the place */
     if (x < 0 && (kgex__is_word(d, end, "in") || kgex__is_word(d, end, "inside") ||
-                  kgex__is_word(d, end, "across") || kgex__is_word(d, end, "throughout")))
-        x = np_head_right(d, end + 1, &end);
+                  kgex__is_word(d, end, "across") || kgex__is_word(d, end, "throughout") ||
+                  kgex__is_word(d, end, "near") || kgex__is_word(d, end, "outside"))) {
+        size_t a2 = end + 1;
+        x = np_head_right(d, a2, &end);
+        if (x < 0)
+            x = place_in(d, a2); /* "a residential building in Kharkiv" */
+    }
     f->nmore = 0;
     while (x >= 0 && f->nmore < 3 && (kgex__is_word(d, end, "and") || kgex__is_word(d, end, ","))) {
         size_t a2 = end + 1;

@@ -430,7 +430,7 @@ static int check_object(check *c, json_t *obj, const char *path, const char *con
 
 static const char *const state_fields[] = {
     "id:s!",      "name:s!", "official_name:s", "aliases:a",  "adjectives:a", "demonyms:a",
-    "capitals:a", "seats:a", "iso3:s!",         "wikidata:s", "un_member:b!", NULL};
+    "capitals:a", "seats:a", "cities:a", "iso3:s!",         "wikidata:s", "un_member:b!", NULL};
 static const char *const org_fields[] = {"id:s!",   "name:s!",    "acronyms:a", "aliases:a",
                                          "type:s!", "wikidata:s", "state:s",    NULL};
 static const char *const title_fields[] = {"title:s!", "class:s!", NULL};
@@ -639,6 +639,8 @@ static int load(kgex_lexicon *lex, json_t *root)
                               KGEX__FORM_CAPITAL);
         if (error == 0)
             error = add_names(lex, json_object_get(item, "seats"), (uint32_t)ent, KGEX__FORM_SEAT);
+        if (error == 0)
+            error = add_names(lex, json_object_get(item, "cities"), (uint32_t)ent, KGEX__FORM_CITY);
         if (error < 0)
             return error;
     }

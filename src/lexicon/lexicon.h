@@ -25,7 +25,8 @@ enum kgex__form {
     KGEX__FORM_ADJ,      /* Armenian */
     KGEX__FORM_DEMONYM,  /* Armenians */
     KGEX__FORM_CAPITAL,  /* Yerevan */
-    KGEX__FORM_SEAT      /* Kremlin */
+    KGEX__FORM_SEAT,     /* Kremlin */
+    KGEX__FORM_CITY      /* Gyumri: always a place */
 };
 
 enum kgex__payload_type {
