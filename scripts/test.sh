@@ -49,7 +49,7 @@ build_asan() {
 # the house format (.clang-format), when clang-format is installed
 format_check() {
     command -v clang-format >/dev/null || { echo "clang-format not installed: skipped"; return 0; }
-    git ls-files '*.c' '*.h' | xargs clang-format --dry-run --Werror
+    find src include tests examples -name '*.[ch]' -print0 | xargs -0 clang-format --dry-run --Werror
 }
 step "format (clang-format --dry-run)" format_check
 step "ctest (build/)" ctest --test-dir build --output-on-failure --parallel "$jobs"

@@ -1085,8 +1085,7 @@ static int rule_member(kgex__doc *d, size_t i, size_t te)
         } else if (kgex__is_word(d, a, "alongside")) {
             a += 1;
             along = 1;
-        }
-        else if (kgex__is_word(d, k, ",") && !has(d, k + 1, KGEX__W_LIST_OPENER))
+        } else if (kgex__is_word(d, k, ",") && !has(d, k + 1, KGEX__W_LIST_OPENER))
             a = e; /* a comma alone opens no list */
         if (a < e)
             n = list_right(d, a, members, 32);

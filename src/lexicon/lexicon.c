@@ -429,8 +429,9 @@ static int check_object(check *c, json_t *obj, const char *path, const char *con
 }
 
 static const char *const state_fields[] = {
-    "id:s!",      "name:s!", "official_name:s", "aliases:a",  "adjectives:a", "demonyms:a",
-    "capitals:a", "seats:a", "cities:a", "iso3:s!",         "wikidata:s", "un_member:b!", NULL};
+    "id:s!",      "name:s!", "official_name:s", "aliases:a", "adjectives:a", "demonyms:a",
+    "capitals:a", "seats:a", "cities:a",        "iso3:s!",   "wikidata:s",   "un_member:b!",
+    NULL};
 static const char *const org_fields[] = {"id:s!",   "name:s!",    "acronyms:a", "aliases:a",
                                          "type:s!", "wikidata:s", "state:s",    NULL};
 static const char *const title_fields[] = {"title:s!", "class:s!", NULL};
