@@ -5,7 +5,8 @@ Inputs:
   * Debian iso-codes: /usr/share/iso-codes/json/iso_3166-1.json (package
     `iso-codes`): names, official names and alpha-3 codes;
   * tools/states_extra.json (hand-kept): news short names, aliases,
-    adjectives, demonyms, capitals, seats of government, Wikidata QIDs,
+    adjectives, demonyms, capitals, seats of government, other cities
+    (places only, never the government), Wikidata QIDs,
     UN membership, the list of iso-codes entries that are territories (not
     emitted) and states missing from iso-codes (Kosovo, de-facto states,
     historical states).
@@ -29,10 +30,13 @@ DEFAULT_EXTRA = os.path.join(HERE, "states_extra.json")
 DEFAULT_OUT = os.path.join(ROOT, "data", "lexicon", "states.json")
 
 LIST_FIELDS = ("aliases", "adjectives", "demonyms", "capitals", "seats")
-KNOWN_EXTRA_FIELDS = {"name", "official_name", "wikidata", "un_member", "drop_aliases"} | set(LIST_FIELDS)
+# Optional list fields: emitted only when non-empty.
+OPTIONAL_LIST_FIELDS = ("cities",)
+KNOWN_EXTRA_FIELDS = ({"name", "official_name", "wikidata", "un_member", "drop_aliases"}
+                      | set(LIST_FIELDS) | set(OPTIONAL_LIST_FIELDS))
 # Output key order.
 ORDER = ("id", "name", "official_name", "aliases", "adjectives", "demonyms",
-         "capitals", "seats", "iso3", "wikidata", "un_member")
+         "capitals", "seats", "cities", "iso3", "wikidata", "un_member")
 
 
 def die(msg):
@@ -125,6 +129,10 @@ def build(iso_path, extra_path):
         entry["aliases"] = aliases
         for f in LIST_FIELDS[1:]:
             entry[f] = dedupe(x.get(f, []))
+        for f in OPTIONAL_LIST_FIELDS:
+            vals = dedupe(x.get(f, []))
+            if vals:
+                entry[f] = vals
         entry["iso3"] = code
         if x.get("wikidata"):
             entry["wikidata"] = x["wikidata"]

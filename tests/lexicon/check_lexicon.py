@@ -7,8 +7,9 @@ Validates every data/lexicon/*.json against schemas/lexicon.schema.json
 (JSON Schema draft 2020-12; needs python3-jsonschema 4.x) and checks what a
 schema cannot express: ids unique across files, no empty or duplicated
 surface string within an entry, no surface string shared by two states or
-two organizations, unique Wikidata QIDs, CAMEO families per relation, and
-minimum coverage (>= 193 UN member states, >= 80 organizations).
+two organizations, state cities that are no state's name, alias, adjective,
+demonym, capital or seat and belong to one state only, unique Wikidata QIDs,
+CAMEO families per relation, and minimum coverage (>= 193 UN member states, >= 80 organizations).
 
 Prints one line per failed check and "N passed, M failed" at the end; exits
 non-zero on any failure.
@@ -170,6 +171,28 @@ def main(argv):
                     clash.append("%r: %s and %s" % (s, owner[s], e.get("id")))
                 owner.setdefault(s, e.get("id"))
         c.check(not clash, "no surface string names two %s" % sec, clash)
+
+    # State cities are places only: a city must not also be a name, alias,
+    # adjective, demonym, capital or seat of any state (its own included),
+    # and must belong to one state only.
+    named, city_owner, bad, twice = {}, {}, [], []
+    for rel, e in entries["states"]:
+        for s in surface_strings("states", e) + [e.get("official_name")]:
+            if isinstance(s, str):
+                named.setdefault(s, e.get("id"))
+    for rel, e in entries["states"]:
+        for s in e.get("cities", []) or []:
+            if not isinstance(s, str):
+                continue
+            if s in named:
+                bad.append("%r: city of %s and a name/alias/adjective/demonym/capital/seat of %s"
+                           % (s, e.get("id"), named[s]))
+            if s in city_owner and city_owner[s] != e.get("id"):
+                twice.append("%r: city of %s and of %s" % (s, city_owner[s], e.get("id")))
+            city_owner.setdefault(s, e.get("id"))
+    c.check(not bad, "no state city is also a state name, alias, adjective, demonym, capital or seat",
+            bad)
+    c.check(not twice, "no city appears under two states", twice)
 
     # Titles unique (case-insensitively: they are matched that way).
     seen, dups = set(), []
