@@ -90,9 +90,11 @@ typedef struct kgex__doc {
     uint32_t *tok_sent; /* token -> sentence */
     uint32_t *wclass;   /* token -> KGEX__W_* classes of its word */
     const kgex__words *words;
-    int32_t *tok_title; /* token -> title index starting here, -1 */
-    uint8_t *title_len; /* tokens of that title */
-    int32_t *tok_trig;  /* token -> trigger index starting here, -1 */
+    int32_t *tok_title;  /* token -> title index starting here, -1 */
+    uint8_t *title_len;  /* tokens of that title */
+    int32_t *tok_titles; /* token -> title whose plural starts here, -1 */
+    uint8_t *titles_len; /* tokens of that plural */
+    int32_t *tok_trig;   /* token -> trigger index starting here, -1 */
     uint8_t *trig_len;
     uint8_t *trig_pos; /* bit 0: a verb form, bit 1: a noun form */
     kgex__rel *rel;

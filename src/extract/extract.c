@@ -103,6 +103,8 @@ static void doc_free(kgex__doc *d)
     kgex__free(d->wclass);
     kgex__free(d->tok_title);
     kgex__free(d->title_len);
+    kgex__free(d->tok_titles);
+    kgex__free(d->titles_len);
     kgex__free(d->tok_trig);
     kgex__free(d->trig_len);
     kgex__free(d->trig_pos);
@@ -395,9 +397,11 @@ static int extract_chunk(kgex_extractor *x, const char *doc, const char *text, s
     d.trig_pos = kgex__calloc(n, 1);
     d.sent_date = kgex__calloc(d.t.sent_len ? d.t.sent_len : 1, sizeof(*d.sent_date));
     d.wclass = kgex__malloc(n * sizeof(*d.wclass));
+    d.tok_titles = kgex__malloc(n * sizeof(*d.tok_titles));
+    d.titles_len = kgex__calloc(n, 1);
     d.lex_ent = kgex__malloc((x->lex->ent_len ? x->lex->ent_len : 1) * sizeof(*d.lex_ent));
-    if (!d.lex_ent || !d.wclass || !d.tok_men || !d.tok_sent || !d.tok_title || !d.title_len ||
-        !d.tok_trig || !d.trig_len || !d.trig_pos || !d.sent_date) {
+    if (!d.tok_titles || !d.titles_len || !d.lex_ent || !d.wclass || !d.tok_men || !d.tok_sent ||
+        !d.tok_title || !d.title_len || !d.tok_trig || !d.trig_len || !d.trig_pos || !d.sent_date) {
         error = KGEX_ENOMEM;
         goto done;
     }

@@ -261,6 +261,7 @@ static int pass_lexicon(kgex__doc *d)
         int ent_form = 0;
 
         d->tok_title[i] = -1;
+        d->tok_titles[i] = -1;
         d->tok_trig[i] = -1;
         d->trig_pos[i] = 0;
         for (j = i; j < n && j - i < 12; j++) {
@@ -282,6 +283,9 @@ static int pass_lexicon(kgex__doc *d)
                 } else if (pl->type == KGEX__PL_TITLE) {
                     d->tok_title[i] = (int32_t)pl->a;
                     d->title_len[i] = (uint8_t)(j + 1 - i);
+                } else if (pl->type == KGEX__PL_TITLES) {
+                    d->tok_titles[i] = (int32_t)pl->a;
+                    d->titles_len[i] = (uint8_t)(j + 1 - i);
                 } else if (pl->type == KGEX__PL_TRIGGER) {
                     if (d->tok_trig[i] < 0 || d->trig_len[i] != j + 1 - i)
                         d->trig_pos[i] = 0;
@@ -1309,6 +1313,90 @@ static int pass_apposed_officials(kgex__doc *d)
     return KGEX_OK;
 }
 
+/* "The OSCE Minsk Group co-chairs — Igor Popov of the Russian Federation,
+ * Stephane Visconti of France and Andrew Schofer of the United States —
+ * said": a plural title followed by a list of names, each with "of X". */
+static int pass_title_lists(kgex__doc *d)
+{
+    size_t i, n = d->t.len;
+    int error;
+
+    for (i = 0; i < n; i++) {
+        size_t te, p, k, names = 0;
+        int group, persons[8], affils[8];
+        const char *role;
+
+        if (d->tok_titles[i] < 0 || d->tok_men[i] >= 0)
+            continue;
+        te = i + d->titles_len[i];
+        role = d->lex->title[d->tok_titles[i]].title;
+        group = modifier_before(d, i);
+        p = te;
+        if (group < 0) {
+            size_t x;
+            group = of_entity(d, te, &x); /* "the co-chairs of the OSCE Minsk Group —" */
+            if (group >= 0)
+                p = x;
+        }
+        if (!(kgex__is_word(d, p, "\xe2\x80\x94") || kgex__is_word(d, p, ":") ||
+              kgex__is_word(d, p, ",") || kgex__is_word(d, p, "-") ||
+              kgex__is_word(d, p, "\xe2\x80\x93")))
+            continue;
+        p++;
+        while (names < 8) {
+            size_t q = name_end(d, p), x;
+            int affil = -1;
+
+            if (q - p < 2)
+                break;
+            if (kgex__is_word(d, q, "of") || kgex__is_word(d, q, "from")) {
+                size_t a = kgex__is_word(d, q + 1, "the") ? q + 2 : q + 1;
+                const kgex__mention *m = kgex__mention_at(d, a);
+                if (m && m->b == a && d->ent[m->ent].kind != KGEX_KIND_OFFICIAL) {
+                    affil = m->ent;
+                    x = m->e;
+                } else {
+                    break;
+                }
+            } else {
+                x = q;
+            }
+            error = person_entity(d, p, q, &persons[names]);
+            if (error < 0)
+                return error;
+            error = add_mention(d, p, q, persons[names], KGEX__M_PERSON, 0);
+            if (error < 0)
+                return error;
+            affils[names++] = affil;
+            p = x;
+            if (kgex__is_word(d, p, ","))
+                p++;
+            if (kgex__is_word(d, p, "and"))
+                p++;
+            else if (!kgex__is_word(d, p - 1, ","))
+                break;
+        }
+        for (k = 0; k < names; k++) {
+            kgex__dent *pe = &d->ent[persons[k]];
+
+            if (names < 2 && affils[k] < 0)
+                continue; /* one name and no state: no list of officials */
+            pe->official = 1;
+            if (!pe->role) {
+                pe->role = kgex__strdup(role);
+                if (!pe->role)
+                    return KGEX_ENOMEM;
+            }
+            error = add_affil(d, persons[k], affils[k], role, i, te);
+            if (error == 0)
+                error = add_affil(d, persons[k], group, role, i, te);
+            if (error < 0)
+                return error;
+        }
+    }
+    return KGEX_OK;
+}
+
 /* ------------------------------------------------- pass 5: surnames */
 
 static int pass_surnames(kgex__doc *d)
@@ -1406,6 +1494,8 @@ int kgex__mentions_find(kgex__doc *d)
         error = pass_officials(d);
     if (error == 0)
         error = pass_apposed_officials(d);
+    if (error == 0)
+        error = pass_title_lists(d);
     if (error == 0)
         error = pass_surnames(d);
     if (error < 0)

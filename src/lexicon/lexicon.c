@@ -550,6 +550,27 @@ static int validate(check *c, json_t *root)
 
 /* ------------------------------------------------------------- loading */
 
+/* The plural of a title: "Co-chair" -> "Co-chairs", "Secretary" ->
+ * "Secretaries", "Chief of Staff" -> "Chiefs of Staff". 0 if none. */
+static int pluralize(const char *title, char *out, size_t cap)
+{
+    const char *of = strstr(title, " of ");
+    size_t head = of ? (size_t)(of - title) : strlen(title);
+    const char *end = title + head;
+
+    if (head < 3 || strlen(title) + 3 >= cap || strchr(title, '.'))
+        return 0;
+    if (end[-1] == 'y' && !strchr("aeiou", end[-2]))
+        snprintf(out, cap, "%.*sies%s", (int)(head - 1), title, end);
+    else if (end[-1] == 's' || end[-1] == 'x' || (end[-1] == 'h' && strchr("cs", end[-2])))
+        snprintf(out, cap, "%.*ses%s", (int)head, title, end);
+    else if (end[-1] >= 'a' && end[-1] <= 'z')
+        snprintf(out, cap, "%.*ss%s", (int)head, title, end);
+    else
+        return 0;
+    return 1;
+}
+
 static int add_names(kgex_lexicon *lex, json_t *arr, uint32_t ent, int form)
 {
     size_t i;
@@ -680,6 +701,12 @@ static int load(kgex_lexicon *lex, json_t *root)
         lex->title_len++;
         error = trie_add(lex, t->title, KGEX__PL_TITLE, (uint32_t)(lex->title_len - 1),
                          (uint8_t)t->cls, 0);
+        if (error == 0 && t->cls != KGEX__TITLE_HONORIFIC) {
+            char plural[256];
+            if (pluralize(t->title, plural, sizeof(plural)))
+                error = trie_add(lex, plural, KGEX__PL_TITLES, (uint32_t)(lex->title_len - 1),
+                                 (uint8_t)t->cls, 0);
+        }
         if (error < 0)
             return error;
     }

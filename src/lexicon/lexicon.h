@@ -32,6 +32,7 @@ enum kgex__form {
 enum kgex__payload_type {
     KGEX__PL_ENTITY = 0, /* a = entity index, b = form, c = exact case */
     KGEX__PL_TITLE,      /* a = title index, b = class */
+    KGEX__PL_TITLES,     /* the plural of a title ("co-chairs"): a = title index */
     KGEX__PL_TRIGGER     /* a = trigger index */
 };
 

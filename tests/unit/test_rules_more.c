@@ -272,6 +272,22 @@ static const rel_case member_of_more_cases[] = {
      KGEX_REL_MEMBER_OF, "Armenia", ANY, 0},
     {"The CSTO summit in Yerevan was attended by Russian President Vladimir Putin.",
      KGEX_REL_MEMBER_OF, "Russia", CSTO, 0},
+    /* the subject of "one of N members ..., along with ...", and the list */
+    {"The CSTO met in Minsk. Armenia, which hosts a Russian base, is one of six members of the "
+     "bloc, along with Russia, Belarus and Kazakhstan.",
+     KGEX_REL_MEMBER_OF, "Armenia", CSTO, 1},
+    {"The CSTO met in Minsk. Armenia, which hosts a Russian base, is one of six members of the "
+     "bloc, along with Russia, Belarus and Kazakhstan.",
+     KGEX_REL_MEMBER_OF, "Belarus", CSTO, 1},
+    /* "the alliance" is the alliance, not one of its bodies */
+    {"The CSTO's Collective Security Council approved the mission. Troops came from Russia and "
+     "Belarus, all members of the alliance.",
+     KGEX_REL_MEMBER_OF, "Russia", CSTO, 1},
+    {"The CSTO's Collective Security Council approved the mission. Troops came from Russia and "
+     "Belarus, all members of the alliance.",
+     KGEX_REL_MEMBER_OF, "Russia", "Collective Security Council", 0},
+    {"Georgia has been a candidate for EU membership since 2023.", KGEX_REL_MEMBER_OF, "Georgia",
+     "European Union", 0},
 };
 
 static void member_of_more_cases_match_expected(void **state)
@@ -418,6 +434,47 @@ static const rel_case attacked_more_cases[] = {
      "Jordan.",
      KGEX_REL_ATTACKED, "United States", ANY, 0},
 };
+
+static const rel_case attacked_city_cases[] = {
+    /* a city is a place: an attack there is an attack on its state */
+    {"Russian drones struck a residential building in Kharkiv overnight.", KGEX_REL_ATTACKED,
+     "Russia", "Ukraine", 1},
+    {"Azerbaijani forces shelled Jermuk on Tuesday.", KGEX_REL_ATTACKED, "Azerbaijan", "Armenia",
+     1},
+    /* but a city is never an actor, and a visit is no attack */
+    {"Officials in Kharkiv said the talks would resume.", KGEX_REL_ATTACKED, ANY, ANY, 0},
+    {"Azerbaijani diplomats arrived in Gyumri for talks.", KGEX_REL_ATTACKED, ANY, ANY, 0},
+};
+
+static void attacked_in_cities_match_expected(void **state)
+{
+    run_rel_cases(*state, attacked_city_cases,
+                  sizeof(attacked_city_cases) / sizeof(attacked_city_cases[0]));
+}
+
+static const rel_case title_list_cases[] = {
+    /* a plural title and a list of names, each with "of X" */
+    {"The co-chairs of the OSCE Minsk Group — Igor Volkov of the Russian Federation, Pierre "
+     "Lambert of France and John Carter of the United States — met in Vienna.",
+     KGEX_REL_OFFICIAL_OF, "Pierre Lambert", "France", 1},
+    {"The co-chairs of the OSCE Minsk Group — Igor Volkov of the Russian Federation, Pierre "
+     "Lambert of France and John Carter of the United States — met in Vienna.",
+     KGEX_REL_OFFICIAL_OF, "John Carter", "OSCE Minsk Group", 1},
+    /* no list, no officials */
+    {"The co-chairs, who met in Vienna, gave no details.", KGEX_REL_OFFICIAL_OF, ANY, ANY, 0},
+    /* the apposed official, not the body in his title, is the subject of a coordinated verb */
+    {"The Kremlin's spokesman, Dmitry Peskov, said Russia understood the concerns but called on "
+     "Ankara to show restraint.",
+     KGEX_REL_STATED, "Russia", NULL, 0},
+    {"The Kremlin's spokesman, Dmitry Peskov, said Russia understood the concerns but called on "
+     "Ankara to show restraint.",
+     KGEX_REL_STATED, "Dmitry Peskov", NULL, 1},
+};
+
+static void title_lists_match_expected(void **state)
+{
+    run_rel_cases(*state, title_list_cases, sizeof(title_list_cases) / sizeof(title_list_cases[0]));
+}
 
 static void attacked_more_cases_match_expected(void **state)
 {
@@ -625,6 +682,8 @@ int main(void)
         cmocka_unit_test(member_of_more_cases_match_expected),
         cmocka_unit_test(official_of_more_cases_match_expected),
         cmocka_unit_test(attacked_more_cases_match_expected),
+        cmocka_unit_test(attacked_in_cities_match_expected),
+        cmocka_unit_test(title_lists_match_expected),
         cmocka_unit_test(appealed_to_more_cases_match_expected),
         cmocka_unit_test(stated_more_cases_match_expected),
         cmocka_unit_test(entity_more_cases_match_expected),
