@@ -161,3 +161,23 @@ void kgex__atomic_abort(kgex__atomic *a)
     }
     a->fp = NULL;
 }
+
+int kgex__atomic_write(const kgex_graph *graph, const char *path, kgex__write_fn write,
+                       const void *payload, kgex_error *err)
+{
+    kgex__atomic a = {0};
+    int error;
+
+    KGEX_ASSERT_ARG(graph, err);
+    KGEX_ASSERT_ARG(path, err);
+    error = kgex__atomic_open(&a, path, err);
+    if (error < 0)
+        goto done;
+    error = write(graph, a.fp, strcmp(path, "-") == 0 ? "<stdout>" : path, payload, err);
+    if (error < 0)
+        goto done;
+    error = kgex__atomic_commit(&a, err);
+done:
+    kgex__atomic_abort(&a);
+    return error;
+}

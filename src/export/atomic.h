@@ -11,6 +11,7 @@
 #include <stdio.h>
 
 #include "kgex/errors.h"
+#include "kgex/graph.h"
 
 typedef struct kgex__atomic {
     FILE *fp;         /* where to write; stdout for "-" */
@@ -30,5 +31,16 @@ int kgex__atomic_commit(kgex__atomic *a, kgex_error *err);
 
 /* Give up: close and remove the temporary file. NULL-safe, idempotent. */
 void kgex__atomic_abort(kgex__atomic *a);
+
+/* A writer: writes `graph` to `fp`; `path` names the output in messages
+ * ("<stdout>" for standard output); `payload` is the writer's own. */
+typedef int (*kgex__write_fn)(const kgex_graph *graph, FILE *fp, const char *path,
+                              const void *payload, kgex_error *err);
+
+/* Run `write` into a temporary file next to `path` (or standard output for
+ * "-") and rename it into place when it succeeded; on error nothing is
+ * left behind and the old file at `path` is untouched. */
+int kgex__atomic_write(const kgex_graph *graph, const char *path, kgex__write_fn write,
+                       const void *payload, kgex_error *err);
 
 #endif

@@ -403,7 +403,8 @@ static void quiet_error(void *ctx, const char *msg, ...)
 }
 
 /* Write to fp; `path` names the file in messages (NULL: a caller's stream). */
-static int gexf_write(const kgex_graph *graph, FILE *fp, const char *path, kgex_error *err)
+static int gexf_write(const kgex_graph *graph, FILE *fp, const char *path, const void *payload,
+                      kgex_error *err)
 {
     xmlGenericErrorFunc old_generic = xmlGenericError;
     void *old_generic_ctx = xmlGenericErrorContext;
@@ -414,6 +415,8 @@ static int gexf_write(const kgex_graph *graph, FILE *fp, const char *path, kgex_
     size_t i;
     int error = KGEX_OK;
     int saved = 0;
+
+    (void)payload;
 
     xmlSetGenericErrorFunc(NULL, quiet_error);
     xmlSetStructuredErrorFunc(NULL, NULL);
@@ -461,24 +464,10 @@ int kgex_gexf_write(const kgex_graph *graph, FILE *fp, kgex_error *err)
 {
     KGEX_ASSERT_ARG(graph, err);
     KGEX_ASSERT_ARG(fp, err);
-    return gexf_write(graph, fp, NULL, err);
+    return gexf_write(graph, fp, NULL, NULL, err);
 }
 
 int kgex_gexf_write_file(const kgex_graph *graph, const char *path, kgex_error *err)
 {
-    kgex__atomic a = {0};
-    int error;
-
-    KGEX_ASSERT_ARG(graph, err);
-    KGEX_ASSERT_ARG(path, err);
-    error = kgex__atomic_open(&a, path, err);
-    if (error < 0)
-        goto done;
-    error = gexf_write(graph, a.fp, strcmp(path, "-") == 0 ? "<stdout>" : path, err);
-    if (error < 0)
-        goto done;
-    error = kgex__atomic_commit(&a, err);
-done:
-    kgex__atomic_abort(&a);
-    return error;
+    return kgex__atomic_write(graph, path, gexf_write, NULL, err);
 }

@@ -319,7 +319,8 @@ static void quiet_error(void *ctx, const char *msg, ...)
 }
 
 /* Write to fp; `path` names the file in messages (NULL: a caller's stream). */
-static int graphml_write(const kgex_graph *graph, FILE *fp, const char *path, kgex_error *err)
+static int graphml_write(const kgex_graph *graph, FILE *fp, const char *path, const void *payload,
+                         kgex_error *err)
 {
     xmlGenericErrorFunc old_generic = xmlGenericError;
     void *old_generic_ctx = xmlGenericErrorContext;
@@ -329,6 +330,8 @@ static int graphml_write(const kgex_graph *graph, FILE *fp, const char *path, kg
     writer wr = {0};
     int error = KGEX_OK;
     int saved = 0;
+
+    (void)payload;
 
     xmlSetGenericErrorFunc(NULL, quiet_error);
     xmlSetStructuredErrorFunc(NULL, NULL);
@@ -374,24 +377,10 @@ int kgex_graphml_write(const kgex_graph *graph, FILE *fp, kgex_error *err)
 {
     KGEX_ASSERT_ARG(graph, err);
     KGEX_ASSERT_ARG(fp, err);
-    return graphml_write(graph, fp, NULL, err);
+    return graphml_write(graph, fp, NULL, NULL, err);
 }
 
 int kgex_graphml_write_file(const kgex_graph *graph, const char *path, kgex_error *err)
 {
-    kgex__atomic a = {0};
-    int error;
-
-    KGEX_ASSERT_ARG(graph, err);
-    KGEX_ASSERT_ARG(path, err);
-    error = kgex__atomic_open(&a, path, err);
-    if (error < 0)
-        goto done;
-    error = graphml_write(graph, a.fp, strcmp(path, "-") == 0 ? "<stdout>" : path, err);
-    if (error < 0)
-        goto done;
-    error = kgex__atomic_commit(&a, err);
-done:
-    kgex__atomic_abort(&a);
-    return error;
+    return kgex__atomic_write(graph, path, graphml_write, NULL, err);
 }

@@ -427,11 +427,14 @@ done:
 }
 
 /* Write to fp; `path` names the file in messages (NULL: a caller's stream). */
-static int jsonld_write(const kgex_graph *graph, FILE *fp, const char *path, kgex_error *err)
+static int jsonld_write(const kgex_graph *graph, FILE *fp, const char *path, const void *payload,
+                        kgex_error *err)
 {
     builder b = {0};
     int error = KGEX_OK;
     int saved = 0;
+
+    (void)payload;
 
     b.graph = graph;
     b.metrics = kgex_graph_has_metrics(graph);
@@ -457,24 +460,10 @@ int kgex_jsonld_write(const kgex_graph *graph, FILE *fp, kgex_error *err)
 {
     KGEX_ASSERT_ARG(graph, err);
     KGEX_ASSERT_ARG(fp, err);
-    return jsonld_write(graph, fp, NULL, err);
+    return jsonld_write(graph, fp, NULL, NULL, err);
 }
 
 int kgex_jsonld_write_file(const kgex_graph *graph, const char *path, kgex_error *err)
 {
-    kgex__atomic a = {0};
-    int error;
-
-    KGEX_ASSERT_ARG(graph, err);
-    KGEX_ASSERT_ARG(path, err);
-    error = kgex__atomic_open(&a, path, err);
-    if (error < 0)
-        goto done;
-    error = jsonld_write(graph, a.fp, strcmp(path, "-") == 0 ? "<stdout>" : path, err);
-    if (error < 0)
-        goto done;
-    error = kgex__atomic_commit(&a, err);
-done:
-    kgex__atomic_abort(&a);
-    return error;
+    return kgex__atomic_write(graph, path, jsonld_write, NULL, err);
 }

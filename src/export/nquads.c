@@ -435,9 +435,11 @@ done:
     return error;
 }
 
-static int rdf_write(const kgex_graph *graph, FILE *fp, int quads, const char *path,
+/* payload: non-NULL for N-Quads (the document graphs), NULL for N-Triples */
+static int rdf_write(const kgex_graph *graph, FILE *fp, const char *path, const void *payload,
                      kgex_error *err)
 {
+    int quads = payload != NULL;
     writer wr = {0};
     int error;
     int saved = 0;
@@ -468,30 +470,18 @@ static int rdf_write(const kgex_graph *graph, FILE *fp, int quads, const char *p
     return KGEX_OK;
 }
 
+static const int quads_on = 1;
+
 static int rdf_write_file(const kgex_graph *graph, const char *path, int quads, kgex_error *err)
 {
-    kgex__atomic a = {0};
-    int error;
-
-    KGEX_ASSERT_ARG(graph, err);
-    KGEX_ASSERT_ARG(path, err);
-    error = kgex__atomic_open(&a, path, err);
-    if (error < 0)
-        goto done;
-    error = rdf_write(graph, a.fp, quads, strcmp(path, "-") == 0 ? "<stdout>" : path, err);
-    if (error < 0)
-        goto done;
-    error = kgex__atomic_commit(&a, err);
-done:
-    kgex__atomic_abort(&a);
-    return error;
+    return kgex__atomic_write(graph, path, rdf_write, quads ? &quads_on : NULL, err);
 }
 
 int kgex_nquads_write(const kgex_graph *graph, FILE *fp, kgex_error *err)
 {
     KGEX_ASSERT_ARG(graph, err);
     KGEX_ASSERT_ARG(fp, err);
-    return rdf_write(graph, fp, 1, NULL, err);
+    return rdf_write(graph, fp, NULL, &quads_on, err);
 }
 
 int kgex_nquads_write_file(const kgex_graph *graph, const char *path, kgex_error *err)
@@ -503,7 +493,7 @@ int kgex_ntriples_write(const kgex_graph *graph, FILE *fp, kgex_error *err)
 {
     KGEX_ASSERT_ARG(graph, err);
     KGEX_ASSERT_ARG(fp, err);
-    return rdf_write(graph, fp, 0, NULL, err);
+    return rdf_write(graph, fp, NULL, NULL, err);
 }
 
 int kgex_ntriples_write_file(const kgex_graph *graph, const char *path, kgex_error *err)

@@ -294,11 +294,14 @@ done:
     return error;
 }
 
-static int svg_write(const kgex_graph *graph, FILE *fp, const char *path, kgex_error *err)
+static int svg_write(const kgex_graph *graph, FILE *fp, const char *path, const void *payload,
+                     kgex_error *err)
 {
     writer wr = {0};
     int error;
     int saved = 0;
+
+    (void)payload;
 
     wr.fp = fp;
     wr.graph = graph;
@@ -326,24 +329,10 @@ int kgex_svg_write(const kgex_graph *graph, FILE *fp, kgex_error *err)
 {
     KGEX_ASSERT_ARG(graph, err);
     KGEX_ASSERT_ARG(fp, err);
-    return svg_write(graph, fp, NULL, err);
+    return svg_write(graph, fp, NULL, NULL, err);
 }
 
 int kgex_svg_write_file(const kgex_graph *graph, const char *path, kgex_error *err)
 {
-    kgex__atomic a = {0};
-    int error;
-
-    KGEX_ASSERT_ARG(graph, err);
-    KGEX_ASSERT_ARG(path, err);
-    error = kgex__atomic_open(&a, path, err);
-    if (error < 0)
-        goto done;
-    error = svg_write(graph, a.fp, strcmp(path, "-") == 0 ? "<stdout>" : path, err);
-    if (error < 0)
-        goto done;
-    error = kgex__atomic_commit(&a, err);
-done:
-    kgex__atomic_abort(&a);
-    return error;
+    return kgex__atomic_write(graph, path, svg_write, NULL, err);
 }
