@@ -181,3 +181,17 @@ done:
     kgex__atomic_abort(&a);
     return error;
 }
+
+int kgex__write_error(kgex_error *err, int error, const char *path, int saved, const char *format,
+                      const char *fallback)
+{
+    if (error == KGEX_ENOMEM)
+        return kgex__error_set(err, error, "out of memory");
+    if (error == KGEX_EIO)
+        return kgex__error_at(err, error, path ? path : "", 0, 0, "cannot write '%s%s': %s",
+                              path ? path : format, path ? "" : " output",
+                              saved ? strerror(saved) : fallback);
+    if (error < 0)
+        return kgex__error_set(err, error, "cannot write %s: %s", format, kgex_strerror(error));
+    return KGEX_OK;
+}

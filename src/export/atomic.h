@@ -43,4 +43,10 @@ typedef int (*kgex__write_fn)(const kgex_graph *graph, FILE *fp, const char *pat
 int kgex__atomic_write(const kgex_graph *graph, const char *path, kgex__write_fn write,
                        const void *payload, kgex_error *err);
 
+/* The error record for a writer's result: KGEX_ENOMEM as "out of memory",
+ * KGEX_EIO as "cannot write 'PATH': REASON" (strerror(saved), else
+ * `fallback`), other codes as "cannot write FORMAT: ..."; KGEX_OK as is. */
+int kgex__write_error(kgex_error *err, int error, const char *path, int saved, const char *format,
+                      const char *fallback);
+
 #endif

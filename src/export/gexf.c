@@ -449,15 +449,7 @@ done:
     xmlSetStructuredErrorFunc(old_structured_ctx, old_structured);
     xmlSetGenericErrorFunc(old_generic_ctx, old_generic);
 
-    if (error == KGEX_ENOMEM)
-        return kgex__error_set(err, error, "out of memory");
-    if (error == KGEX_EIO)
-        return kgex__error_at(err, error, path ? path : "", 0, 0, "cannot write '%s': %s",
-                              path ? path : "gexf output",
-                              saved ? strerror(saved) : "xml writer error");
-    if (error < 0)
-        return kgex__error_set(err, error, "cannot write gexf: %s", kgex_strerror(error));
-    return KGEX_OK;
+    return kgex__write_error(err, error, path, saved, "gexf", "xml writer error");
 }
 
 int kgex_gexf_write(const kgex_graph *graph, FILE *fp, kgex_error *err)

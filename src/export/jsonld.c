@@ -445,15 +445,7 @@ static int jsonld_write(const kgex_graph *graph, FILE *fp, const char *path, con
         error = KGEX_EIO;
     }
     kgex__escape_buf_free(&b.buf);
-    if (error == KGEX_ENOMEM)
-        return kgex__error_set(err, error, "out of memory");
-    if (error == KGEX_EIO)
-        return kgex__error_at(err, error, path ? path : "", 0, 0, "cannot write '%s': %s",
-                              path ? path : "json-ld output",
-                              saved ? strerror(saved) : "write error");
-    if (error < 0)
-        return kgex__error_set(err, error, "cannot write json-ld: %s", kgex_strerror(error));
-    return KGEX_OK;
+    return kgex__write_error(err, error, path, saved, "json-ld", "write error");
 }
 
 int kgex_jsonld_write(const kgex_graph *graph, FILE *fp, kgex_error *err)

@@ -458,16 +458,8 @@ static int rdf_write(const kgex_graph *graph, FILE *fp, const char *path, const 
     kgex__escape_buf_free(&wr.text);
     kgex__escape_buf_free(&wr.subject);
     kgex__free(wr.docs);
-    if (error == KGEX_ENOMEM)
-        return kgex__error_set(err, error, "out of memory");
-    if (error == KGEX_EIO)
-        return kgex__error_at(err, error, path ? path : "", 0, 0, "cannot write '%s': %s",
-                              path ? path : (quads ? "n-quads output" : "n-triples output"),
-                              saved ? strerror(saved) : "write error");
-    if (error < 0)
-        return kgex__error_set(err, error, "cannot write %s: %s", quads ? "n-quads" : "n-triples",
-                               kgex_strerror(error));
-    return KGEX_OK;
+    return kgex__write_error(err, error, path, saved, quads ? "n-quads" : "n-triples",
+                             "write error");
 }
 
 static const int quads_on = 1;

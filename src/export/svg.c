@@ -315,14 +315,7 @@ static int svg_write(const kgex_graph *graph, FILE *fp, const char *path, const 
     kgex__free(wr.x);
     kgex__free(wr.y);
     kgex__free(wr.r);
-    if (error == KGEX_ENOMEM)
-        return kgex__error_set(err, error, "out of memory");
-    if (error == KGEX_EIO)
-        return kgex__error_at(err, error, path ? path : "", 0, 0, "cannot write '%s': %s",
-                              path ? path : "svg output", saved ? strerror(saved) : "write error");
-    if (error < 0)
-        return kgex__error_set(err, error, "cannot write svg: %s", kgex_strerror(error));
-    return KGEX_OK;
+    return kgex__write_error(err, error, path, saved, "svg", "write error");
 }
 
 int kgex_svg_write(const kgex_graph *graph, FILE *fp, kgex_error *err)
