@@ -744,6 +744,50 @@ static int quote_near(const kgex__doc *d, size_t i, size_t *qb, size_t *qe)
     return 0;
 }
 
+/* A statement by `speaker` at trigger [i, te), with its quote. */
+static int add_stated(kgex__doc *d, int speaker, size_t i, size_t te, const char *cameo)
+{
+    int error = add_rel(d, KGEX_REL_STATED, speaker, -1, i, te, cameo);
+    kgex__rel *r;
+
+    if (error < 0 || d->rel_len == 0)
+        return error;
+    r = &d->rel[d->rel_len - 1];
+    if (r->src == speaker && r->b == i && !quote_near(d, i, &r->qb, &r->qe))
+        r->qb = r->qe = 0;
+    return KGEX_OK;
+}
+
+/* An aside between dashes just before the verb at i (adverbs and "on
+ * Friday" may stand between): its dashes in *open and *close. */
+static int dash_aside_before(const kgex__doc *d, size_t i, size_t *open, size_t *close)
+{
+    static const char dash[] = "\xe2\x80\x94";
+    size_t b = sent_begin(d, i), j = i, k;
+
+    while (j > b && i - j < 6 && !kgex__is_word(d, j - 1, dash) && !is_punct(d, j - 1))
+        j--;
+    if (j <= b || !kgex__is_word(d, j - 1, dash))
+        return 0;
+    /* only adverbs and a day between the aside and the verb: in "... — at
+     * least for now — Pashinyan said" the subject stands after the aside */
+    for (k = j; k < i; k++) {
+        static const char *const days[] = {"monday", "tuesday",  "wednesday", "thursday",
+                                           "friday", "saturday", "sunday",    NULL};
+        if (kgex__mention_at(d, k) ||
+            ((d->t.tok[k].flags & KGEX__TF_CAP) && !kgex__in_list(norm(d, k), days)))
+            return 0;
+    }
+    *close = j - 1;
+    for (k = *close; k-- > b && *close - k < 40;) {
+        if (kgex__is_word(d, k, dash)) {
+            *open = k;
+            return 1;
+        }
+    }
+    return 0;
+}
+
 static int rule_stated(kgex__doc *d, size_t i)
 {
     size_t te = i + d->trig_len[i], b = sent_begin(d, i), k, start;
@@ -810,6 +854,26 @@ static int rule_stated(kgex__doc *d, size_t i)
             if (kgex__is_word(d, te, "by"))
                 speaker = np_head_right(d, te + 1, NULL);
             goto found;
+        }
+        {
+            /* "The co-chairs of the OSCE Minsk Group — A of Russia, B of France
+             * and C of the United States — on Friday condemned ...": the group
+             * and everyone named between the dashes */
+            size_t open, close;
+
+            if (dash_aside_before(d, i, &open, &close)) {
+                for (k = open + 1; k < close; k++) {
+                    const kgex__mention *m = kgex__mention_at(d, k);
+                    if (m && m->b == k && d->ent[m->ent].kind == KGEX_KIND_OFFICIAL &&
+                        d->ent[m->ent].official) {
+                        error = add_stated(d, m->ent, i, te, cameo);
+                        if (error < 0)
+                            return error;
+                    }
+                }
+                speaker = open > b ? np_head_left(d, open - 1, NULL) : -1;
+                goto found;
+            }
         }
         speaker = subject_at(d, i, &start);
         /* "Putin, Macron and Trump said": every speaker of the list */

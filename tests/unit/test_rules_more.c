@@ -241,6 +241,19 @@ static const rel_case title_list_cases[] = {
     {"The co-chairs of the OSCE Minsk Group — Igor Volkov of the Russian Federation, Pierre "
      "Lambert of France and John Carter of the United States — met in Vienna.",
      KGEX_REL_OFFICIAL_OF, "John Carter", "OSCE Minsk Group", 1},
+    /* everyone named in a dashed aside before the verb spoke, and the group */
+    {"The co-chairs of the OSCE Minsk Group \xe2\x80\x94 Igor Volkov of the Russian Federation, "
+     "Pierre Lambert of France and John Carter of the United States \xe2\x80\x94 on Friday "
+     "condemned the shelling.",
+     KGEX_REL_STATED, "Pierre Lambert", NULL, 1},
+    {"The co-chairs of the OSCE Minsk Group \xe2\x80\x94 Igor Volkov of the Russian Federation, "
+     "Pierre Lambert of France and John Carter of the United States \xe2\x80\x94 on Friday "
+     "condemned the shelling.",
+     KGEX_REL_STATED, "OSCE Minsk Group", NULL, 1},
+    /* an aside that is not the subject */
+    {"Armenian Prime Minister Nikol Pashinyan spoke in Yerevan. Armenia will not leave the CSTO "
+     "\xe2\x80\x94 at least for now \xe2\x80\x94 Pashinyan said.",
+     KGEX_REL_STATED, CSTO, NULL, 0},
     /* no list, no officials */
     {"The co-chairs, who met in Vienna, gave no details.", KGEX_REL_OFFICIAL_OF, ANY, ANY, 0},
     /* the apposed official, not the body in his title, is the subject of a coordinated verb */
