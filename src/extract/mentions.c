@@ -1235,6 +1235,9 @@ static int pass_officials(kgex__doc *d)
                 const kgex__mention *m = kgex__mention_at(d, k);
                 if (flags(d, k) & KGEX__TF_QUOTED)
                     break; /* what a quote says is no affiliation */
+                if (m && m->ent >= 0 && !m->location && m->b > 0 &&
+                    (has(d, m->b - 1, KGEX__W_PLACE_PREP) || kgex__is_word(d, m->b - 1, "of")))
+                    continue; /* "deployed to Nagorno-Karabakh": a place, no employer */
                 if (m && m->ent >= 0 && !m->location &&
                     (d->ent[m->ent].kind == KGEX_KIND_STATE ||
                      (org_post && d->ent[m->ent].kind == KGEX_KIND_ORGANIZATION))) {

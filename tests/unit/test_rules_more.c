@@ -254,6 +254,10 @@ static const rel_case title_list_cases[] = {
     {"Armenian Prime Minister Nikol Pashinyan spoke in Yerevan. Armenia will not leave the CSTO "
      "\xe2\x80\x94 at least for now \xe2\x80\x94 Pashinyan said.",
      KGEX_REL_STATED, CSTO, NULL, 0},
+    /* a state named as a place is no employer */
+    {"Russian peacekeepers were deployed to Nagorno-Karabakh in 2020 under a ceasefire brokered "
+     "by President Vladimir Putin.",
+     KGEX_REL_OFFICIAL_OF, "Vladimir Putin", "Nagorno-Karabakh", 0},
     /* no list, no officials */
     {"The co-chairs, who met in Vienna, gave no details.", KGEX_REL_OFFICIAL_OF, ANY, ANY, 0},
     /* the apposed official, not the body in his title, is the subject of a coordinated verb */
