@@ -1123,6 +1123,13 @@ static int pass_officials(kgex__doc *d)
                  d->t.text + d->t.tok[role_b].start);
         norm_text(d, role_b, role_e, low, sizeof(low));
         affil = modifier_before(d, tb);
+        if (affil < 0 && tb >= 2 && is_type(d, tb - 1, KGEX__TOK_POSS)) {
+            /* "President Erdogan's spokesman X": the employer of the boss */
+            const kgex__mention *m = kgex__mention_at(d, tb - 2);
+            if (m && m->ent >= 0 && d->ent[m->ent].kind == KGEX_KIND_OFFICIAL &&
+                d->ent[m->ent].affil_len > 0)
+                affil = d->ent[m->ent].affil[0].ent;
+        }
         p = te;
         if (affil < 0) {
             affil = of_entity(d, te, &p);
@@ -1238,6 +1245,10 @@ static int pass_officials(kgex__doc *d)
                 if (m && m->ent >= 0 && !m->location && m->b > 0 &&
                     (has(d, m->b - 1, KGEX__W_PLACE_PREP) || kgex__is_word(d, m->b - 1, "of")))
                     continue; /* "deployed to Nagorno-Karabakh": a place, no employer */
+                if (m && m->ent >= 0 && m->e + 1 < d->t.len &&
+                    (d->tok_title[m->e] >= 0 ||
+                     (is_type(d, m->e, KGEX__TOK_POSS) && d->tok_title[m->e + 1] >= 0)))
+                    continue; /* "Russian President X met Prime Minister Y": X's, not Y's */
                 if (m && m->ent >= 0 && !m->location &&
                     (d->ent[m->ent].kind == KGEX_KIND_STATE ||
                      (org_post && d->ent[m->ent].kind == KGEX_KIND_ORGANIZATION))) {

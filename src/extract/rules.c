@@ -1138,7 +1138,8 @@ static int rule_member(kgex__doc *d, size_t i, size_t te)
     /* the members: a list after the phrase ("member states: Belarus,
      * Kazakhstan", ", notably Kazakhstan", ", along with Russia, Belarus") */
     k = end > te ? end : te;
-    if (k < e && (kgex__is_word(d, k, ":") || kgex__is_word(d, k, ","))) {
+    if (k < e && (kgex__is_word(d, k, ":") || kgex__is_word(d, k, ",") ||
+                  kgex__is_word(d, k, "\xe2\x80\x94") || kgex__is_word(d, k, "("))) {
         size_t a = k + 1;
         if (has(d, a, KGEX__W_LIST_OPENER))
             a += kgex__is_word(d, a, "such") ? 2 : 1;

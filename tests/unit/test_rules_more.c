@@ -258,6 +258,14 @@ static const rel_case title_list_cases[] = {
     {"Russian peacekeepers were deployed to Nagorno-Karabakh in 2020 under a ceasefire brokered "
      "by President Vladimir Putin.",
      KGEX_REL_OFFICIAL_OF, "Vladimir Putin", "Nagorno-Karabakh", 0},
+    /* the title's own modifier belongs to its holder, not to the next official */
+    {"Russian President Vladimir Putin held a telephone conversation with Prime Minister Nikol "
+     "Pashinyan.",
+     KGEX_REL_OFFICIAL_OF, "Nikol Pashinyan", "Russia", 0},
+    /* a list of members between dashes */
+    {"The leaders of the CSTO member states \xe2\x80\x94 Russia, Belarus and Kazakhstan "
+     "\xe2\x80\x94 met in Minsk.",
+     KGEX_REL_MEMBER_OF, "Belarus", CSTO, 1},
     /* no list, no officials */
     {"The co-chairs, who met in Vienna, gave no details.", KGEX_REL_OFFICIAL_OF, ANY, ANY, 0},
     /* the apposed official, not the body in his title, is the subject of a coordinated verb */
