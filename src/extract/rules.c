@@ -225,7 +225,7 @@ static int subject_at(const kgex__doc *d, size_t i, size_t *start_out)
             size_t u;
             int found = 0;
 
-            for (u = t; u-- > b && t - u < 14;) {
+            for (u = t; u-- > b && t - u < 24;) {
                 if (kgex__is_word(d, u, ",")) {
                     found = 1;
                     break;
