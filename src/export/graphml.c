@@ -30,6 +30,7 @@
 #include "common.h"
 #include "export/atomic.h"
 #include "export/escape.h"
+#include "export/xmlout.h"
 #include "export/number.h"
 #include "kgex/analytics.h"
 #include "kgex/export.h"
@@ -312,55 +313,25 @@ done:
     return error;
 }
 
-static void quiet_error(void *ctx, const char *msg, ...)
-{
-    (void)ctx;
-    (void)msg;
-}
-
 /* Write to fp; `path` names the file in messages (NULL: a caller's stream). */
 static int graphml_write(const kgex_graph *graph, FILE *fp, const char *path, const void *payload,
                          kgex_error *err)
 {
-    xmlGenericErrorFunc old_generic = xmlGenericError;
-    void *old_generic_ctx = xmlGenericErrorContext;
-    xmlStructuredErrorFunc old_structured = xmlStructuredError;
-    void *old_structured_ctx = xmlStructuredErrorContext;
-    xmlOutputBufferPtr out = NULL;
+    kgex__xmlout xo;
     writer wr = {0};
     int error = KGEX_OK;
     int saved = 0;
 
     (void)payload;
 
-    xmlSetGenericErrorFunc(NULL, quiet_error);
-    xmlSetStructuredErrorFunc(NULL, NULL);
     wr.graph = graph;
     wr.metrics = kgex_graph_has_metrics(graph);
-    errno = 0;
-    out = xmlOutputBufferCreateFile(fp, NULL);
-    if (!out) {
-        error = KGEX_ENOMEM;
-        goto done;
-    }
-    wr.w = xmlNewTextWriter(out);
-    if (!wr.w) {
-        xmlOutputBufferClose(out);
-        error = KGEX_ENOMEM;
-        goto done;
-    }
-    error = write_document(&wr);
-done:
-    if (error == KGEX_EIO || ferror(fp))
-        saved = errno;
-    xmlFreeTextWriter(wr.w); /* also closes `out`, which leaves fp open */
+    error = kgex__xmlout_open(&xo, fp);
+    wr.w = xo.w;
+    if (error == KGEX_OK)
+        error = write_document(&wr);
+    error = kgex__xmlout_close(&xo, fp, error, &saved);
     kgex__escape_buf_free(&wr.buf);
-    if (error == KGEX_OK && (fflush(fp) != 0 || ferror(fp))) {
-        saved = errno;
-        error = KGEX_EIO;
-    }
-    xmlSetStructuredErrorFunc(old_structured_ctx, old_structured);
-    xmlSetGenericErrorFunc(old_generic_ctx, old_generic);
 
     return kgex__write_error(err, error, path, saved, "graphml", "xml writer error");
 }
