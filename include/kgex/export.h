@@ -20,6 +20,23 @@
 KGEX_EXTERN int kgex_graphml_write(const kgex_graph *graph, FILE *fp, kgex_error *err);
 KGEX_EXTERN int kgex_graphml_write_file(const kgex_graph *graph, const char *path, kgex_error *err);
 
+/* GraphML flavors. The standard one is valid against the official schema.
+ * The others add XML attributes that the schema does not allow but one
+ * importer reads: GEPHI a `label` attribute on each edge (the relation, so
+ * that Gephi keeps parallel edges of different relations apart), APOC also
+ * a `labels` attribute on each node (":State", ...; Neo4j APOC's node
+ * labels, and the edge `label` as the relationship type). */
+typedef enum kgex_graphml_flavor {
+    KGEX_GRAPHML_STANDARD = 0,
+    KGEX_GRAPHML_GEPHI,
+    KGEX_GRAPHML_APOC
+} kgex_graphml_flavor;
+
+KGEX_EXTERN int kgex_graphml_write_flavor(const kgex_graph *graph, FILE *fp,
+                                          kgex_graphml_flavor flavor, kgex_error *err);
+KGEX_EXTERN int kgex_graphml_write_file_flavor(const kgex_graph *graph, const char *path,
+                                               kgex_graphml_flavor flavor, kgex_error *err);
+
 /* Write one JSON-LD 1.1 document with an inline @context to `fp`. */
 KGEX_EXTERN int kgex_jsonld_write(const kgex_graph *graph, FILE *fp, kgex_error *err);
 KGEX_EXTERN int kgex_jsonld_write_file(const kgex_graph *graph, const char *path, kgex_error *err);

@@ -44,9 +44,10 @@ typedef struct options {
     int timings;
     int no_default_lexicon;
     const char *date;
-    int input_format; /* KGEX_INPUT_AUTO, _TEXT or _HTML (--input) */
-    int strict;       /* --strict: any skip or warning fails the run */
-    int analytics;    /* -1: when a GEXF or SVG output or --report needs it */
+    int input_format;   /* KGEX_INPUT_AUTO, _TEXT or _HTML (--input) */
+    int strict;         /* --strict: any skip or warning fails the run */
+    int analytics;      /* -1: when a GEXF or SVG output or --report needs it */
+    int graphml_flavor; /* kgex_graphml_flavor (--graphml-flavor) */
     int report;
 } options;
 
@@ -77,6 +78,10 @@ static void usage(FILE *fp)
             "                         attributes; on by default with a GEXF or SVG output\n"
             "                         or --report\n"
             "      --no-analytics     do not compute them\n"
+            "      --graphml-flavor FLAVOR  standard (default; valid against the GraphML\n"
+            "                         schema), gephi (adds a label attribute with the\n"
+            "                         relation to each edge) or apoc (also a labels\n"
+            "                         attribute such as :State to each node, for Neo4j)\n"
             "      --report           print a readable summary of the graph on standard\n"
             "                         output (standard error when the graph goes there)\n"
             "  -l, --lexicon FILE     add a lexicon JSON file (schemas/lexicon.schema.json);\n"
@@ -362,7 +367,8 @@ static void print_summary(const kgex_graph *graph, const kgex_extract_stats *st,
 }
 
 /* Write the graph in one output's format. */
-static int write_output(const kgex_graph *graph, const output *out, kgex_error *err)
+static int write_output(const kgex_graph *graph, const output *out, int graphml_flavor,
+                        kgex_error *err)
 {
     switch (out->format) {
         case FMT_JSONLD:
@@ -376,7 +382,8 @@ static int write_output(const kgex_graph *graph, const output *out, kgex_error *
         case FMT_SVG:
             return kgex_svg_write_file(graph, out->path, err);
         default:
-            return kgex_graphml_write_file(graph, out->path, err);
+            return kgex_graphml_write_file_flavor(graph, out->path,
+                                                  (kgex_graphml_flavor)graphml_flavor, err);
     }
 }
 
@@ -437,6 +444,7 @@ int main(int argc, char **argv)
                                              {"analytics", no_argument, NULL, 'A'},
                                              {"no-analytics", no_argument, NULL, 'a'},
                                              {"report", no_argument, NULL, 'R'},
+                                             {"graphml-flavor", required_argument, NULL, 'G'},
                                              {"input", required_argument, NULL, 'I'},
                                              {"strict", no_argument, NULL, 'S'},
                                              {"help", no_argument, NULL, 'h'},
@@ -529,6 +537,21 @@ int main(int argc, char **argv)
                 break;
             case 'R':
                 opt.report = 1;
+                break;
+            case 'G':
+                if (strcmp(optarg, "standard") == 0) {
+                    opt.graphml_flavor = KGEX_GRAPHML_STANDARD;
+                } else if (strcmp(optarg, "gephi") == 0) {
+                    opt.graphml_flavor = KGEX_GRAPHML_GEPHI;
+                } else if (strcmp(optarg, "apoc") == 0) {
+                    opt.graphml_flavor = KGEX_GRAPHML_APOC;
+                } else {
+                    fprintf(stderr,
+                            "%s: unknown GraphML flavor '%s' (expected standard, gephi or apoc)\n",
+                            progname, optarg);
+                    rc = EXIT_USAGE;
+                    goto done;
+                }
                 break;
             case 'h':
                 usage(stdout);
@@ -687,7 +710,7 @@ int main(int argc, char **argv)
     }
     for (i = 0; i < opt.outputs_len; i++) {
         kgex_error_clear(&err);
-        error = write_output(graph, &opt.outputs[i], &err);
+        error = write_output(graph, &opt.outputs[i], opt.graphml_flavor, &err);
         if (error < 0) {
             print_error(&err, error);
             rc = error == KGEX_ENOMEM ? EXIT_INTERNAL : EXIT_OUTPUT;

@@ -92,6 +92,7 @@ typedef struct writer {
     kgex__escape_buf buf;
     const kgex_graph *graph;
     int metrics; /* write the analytics keys and data */
+    kgex_graphml_flavor flavor;
 } writer;
 
 #define XC(s) ((const xmlChar *)(s))
@@ -221,6 +222,9 @@ static int write_node(writer *wr, const kgex_node *n)
     CHECK(kgex__escape_buf_reset(&wr->buf));
     CHECK(kgex__escape_nmtoken(&wr->buf, n->id));
     XW(xmlTextWriterWriteAttribute(wr->w, XC("id"), XC(wr->buf.ptr)));
+    if (wr->flavor == KGEX_GRAPHML_APOC &&
+        (unsigned)n->kind < sizeof(apoc_labels) / sizeof(apoc_labels[0]))
+        XW(xmlTextWriterWriteAttribute(wr->w, XC("labels"), XC(apoc_labels[n->kind])));
     CHECK(write_data(wr, "canonical_id", n->id));
     CHECK(write_data(wr, "label", n->label));
     CHECK(write_data_raw(wr, "kind", kgex_kind_name(n->kind)));
@@ -266,6 +270,8 @@ static int write_edge(writer *wr, size_t number, const kgex_edge *e)
     CHECK(kgex__escape_buf_reset(&wr->buf));
     CHECK(kgex__escape_nmtoken(&wr->buf, kgex_graph_node(wr->graph, e->target)->id));
     XW(xmlTextWriterWriteAttribute(wr->w, XC("target"), XC(wr->buf.ptr)));
+    if (wr->flavor != KGEX_GRAPHML_STANDARD)
+        XW(xmlTextWriterWriteAttribute(wr->w, XC("label"), XC(relation)));
     CHECK(write_data_raw(wr, "relation", relation));
     CHECK(write_data_raw(wr, "edge_label", relation));
     snprintf(num, sizeof(num), "%zu", e->weight);
@@ -322,10 +328,9 @@ static int graphml_write(const kgex_graph *graph, FILE *fp, const char *path, co
     int error = KGEX_OK;
     int saved = 0;
 
-    (void)payload;
-
     wr.graph = graph;
     wr.metrics = kgex_graph_has_metrics(graph);
+    wr.flavor = payload ? *(const kgex_graphml_flavor *)payload : KGEX_GRAPHML_STANDARD;
     error = kgex__xmlout_open(&xo, fp);
     wr.w = xo.w;
     if (error == KGEX_OK)
@@ -346,4 +351,20 @@ int kgex_graphml_write(const kgex_graph *graph, FILE *fp, kgex_error *err)
 int kgex_graphml_write_file(const kgex_graph *graph, const char *path, kgex_error *err)
 {
     return kgex__atomic_write(graph, path, graphml_write, NULL, err);
+}
+
+int kgex_graphml_write_flavor(const kgex_graph *graph, FILE *fp, kgex_graphml_flavor flavor,
+                              kgex_error *err)
+{
+    KGEX_ASSERT_ARG(graph, err);
+    KGEX_ASSERT_ARG(fp, err);
+    KGEX_ASSERT_ARG(flavor >= KGEX_GRAPHML_STANDARD && flavor <= KGEX_GRAPHML_APOC, err);
+    return graphml_write(graph, fp, NULL, &flavor, err);
+}
+
+int kgex_graphml_write_file_flavor(const kgex_graph *graph, const char *path,
+                                   kgex_graphml_flavor flavor, kgex_error *err)
+{
+    KGEX_ASSERT_ARG(flavor >= KGEX_GRAPHML_STANDARD && flavor <= KGEX_GRAPHML_APOC, err);
+    return kgex__atomic_write(graph, path, graphml_write, &flavor, err);
 }

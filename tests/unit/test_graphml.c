@@ -363,6 +363,49 @@ static void graphml_output_is_deterministic(void **state)
     kgex_graph_free(g);
 }
 
+/* Count the elements `name` under `parent` that carry attribute `attr`. */
+static size_t count_with_attr(xmlNode *parent, const char *name, const char *attr)
+{
+    xmlNode *c;
+    size_t n = 0;
+
+    for (c = parent->children; c; c = c->next) {
+        if (is_element(c, name) && xmlHasProp(c, (const xmlChar *)attr))
+            n++;
+    }
+    return n;
+}
+
+static void graphml_flavors_add_importer_attributes_only_when_asked(void **state)
+{
+    static const kgex_graphml_flavor flavors[] = {KGEX_GRAPHML_STANDARD, KGEX_GRAPHML_GEPHI,
+                                                  KGEX_GRAPHML_APOC};
+    kgex_graph *g = make_graph();
+    size_t f;
+
+    (void)state;
+    for (f = 0; f < 3; f++) {
+        char path[512];
+        xmlDoc *doc;
+        xmlNode *graph;
+        size_t nodes = kgex_graph_node_count(g), edges = kgex_graph_edge_count(g);
+
+        snprintf(path, sizeof(path), "%s/flavor%zu.graphml", tmpdir, f);
+        assert_int_equal(kgex_graphml_write_file_flavor(g, path, flavors[f], NULL), KGEX_OK);
+        doc = xmlReadFile(path, NULL, XML_PARSE_NONET);
+        assert_non_null(doc);
+        graph = child(xmlDocGetRootElement(doc), "graph");
+        assert_non_null(graph);
+        /* edges: a label attribute for gephi and apoc; nodes: labels for apoc */
+        assert_int_equal(count_with_attr(graph, "edge", "label"), f == 0 ? 0 : edges);
+        assert_int_equal(count_with_attr(graph, "node", "labels"), f == 2 ? nodes : 0);
+        xmlFreeDoc(doc);
+    }
+    assert_int_equal(kgex_graphml_write_file_flavor(g, "-", (kgex_graphml_flavor)7, NULL),
+                     KGEX_EINVAL);
+    kgex_graph_free(g);
+}
+
 static void graphml_replaces_an_existing_file(void **state)
 {
     kgex_graph *g = make_graph();
@@ -454,6 +497,7 @@ int main(void)
         cmocka_unit_test(graphml_is_valid_against_the_schema),
         cmocka_unit_test(graphml_declares_typed_keys_and_orders_elements),
         cmocka_unit_test(graphml_output_is_deterministic),
+        cmocka_unit_test(graphml_flavors_add_importer_attributes_only_when_asked),
         cmocka_unit_test(graphml_replaces_an_existing_file),
         cmocka_unit_test(graphml_reports_unwritable_paths),
         cmocka_unit_test(graphml_reports_a_full_disk),
