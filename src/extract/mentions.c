@@ -585,6 +585,34 @@ static int is_headline(const kgex__doc *d, size_t i)
     return words >= 3 && caps * 10 >= words * 7 && !kgex__is_word(d, k, ".");
 }
 
+/* "Armenian MFA", "Russia's MoD": the state's foreign or defense ministry. */
+static int pass_ministry_acronyms(kgex__doc *d)
+{
+    size_t i;
+    int error, ent;
+
+    for (i = 1; i < d->t.len; i++) {
+        int st;
+        size_t mb;
+
+        if (d->tok_men[i] >= 0 || !(kgex__is_word(d, i, "mfa") || kgex__is_word(d, i, "mod")) ||
+            !(flags(d, i) & KGEX__TF_CAP))
+            continue;
+        st = state_before(d, i);
+        if (st < 0)
+            continue;
+        mb = is_type(d, i - 1, KGEX__TOK_POSS) ? i - 2 : i - 1;
+        mb = d->men[d->tok_men[mb]].b;
+        drop_mention_ex(d, d->tok_men[mb], 1);
+        error = ministry_entity(d, st, kgex__is_word(d, i, "mfa") ? "foreign" : "defense", &ent);
+        if (error == 0)
+            error = add_mention(d, mb, i + 1, ent, KGEX__M_ORG, 0);
+        if (error < 0)
+            return error;
+    }
+    return KGEX_OK;
+}
+
 static int pass_orgs(kgex__doc *d)
 {
     size_t i = 0, n = d->t.len;
@@ -833,7 +861,13 @@ static int pass_descriptions(kgex__doc *d)
         size_t j;
         int ok = 0, org;
 
-        if (d->tok_men[i] >= 0 || (flags(d, i) & KGEX__TF_CAP))
+        if (d->tok_men[i] >= 0)
+            continue;
+        /* "the Organization", "the Alliance" standing alone, capitalized */
+        if ((flags(d, i) & KGEX__TF_CAP) &&
+            !(has(d, i, KGEX__W_ORG_NOUN) && kgex__is_word(d, i - 1, "the") &&
+              !is_cap_word(d, i + 1) && !kgex__is_word(d, i + 1, "of") &&
+              !(flags(d, i) & KGEX__TF_SENT_START)))
             continue;
         if (!has(d, i, KGEX__W_ORG_NOUN)) {
             /* "the ministry said": the organization last named with that head */
@@ -1500,6 +1534,8 @@ int kgex__mentions_find(kgex__doc *d)
     for (i = 0; i < d->t.len; i++)
         d->tok_men[i] = -1;
     error = pass_lexicon(d);
+    if (error == 0)
+        error = pass_ministry_acronyms(d);
     if (error == 0)
         error = pass_orgs(d);
     if (error == 0)

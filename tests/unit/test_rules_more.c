@@ -266,6 +266,12 @@ static const rel_case title_list_cases[] = {
     {"The leaders of the CSTO member states \xe2\x80\x94 Russia, Belarus and Kazakhstan "
      "\xe2\x80\x94 met in Minsk.",
      KGEX_REL_MEMBER_OF, "Belarus", CSTO, 1},
+    /* "the Organization" alone stands for the organization last named */
+    {"Armenia is a member of the CSTO. Armenia appealed to the Organization on September 13.",
+     KGEX_REL_APPEALED_TO, "Armenia", CSTO, 1},
+    /* "MFA" after a state is its foreign ministry */
+    {"The Armenian MFA said the talks would continue.", KGEX_REL_STATED,
+     "Armenian Foreign Ministry", NULL, 1},
     /* no list, no officials */
     {"The co-chairs, who met in Vienna, gave no details.", KGEX_REL_OFFICIAL_OF, ANY, ANY, 0},
     /* the apposed official, not the body in his title, is the subject of a coordinated verb */
