@@ -1372,7 +1372,18 @@ int kgex__rules_apply(kgex__doc *d)
             size_t te;
 
             if (d->tok_trig[i] < 0 || d->tok_men[i] >= 0) {
-                if (d->tok_men[i] < 0 && is_fire_verb(d, i)) {
+                if (kgex__is_word(d, i, "according") && kgex__is_word(d, i + 1, "to")) {
+                    /* "according to the Defense Ministry, ...": reported speech */
+                    size_t end;
+                    int who = np_head_right(d, i + 2, &end);
+
+                    if (kind_ok(d, who, 1) && (is_punct(d, end) || end >= d->t.sent[s].end) &&
+                        (d->ent[who].kind != KGEX_KIND_OFFICIAL || d->ent[who].official)) {
+                        error = add_stated(d, who, i, i + 2, "010");
+                        if (error < 0)
+                            return error;
+                    }
+                } else if (d->tok_men[i] < 0 && is_fire_verb(d, i)) {
                     /* "Iran fired missiles at U.S. bases in Iraq" */
                     if (nf < 16 && rule_fire(d, i, &frames[nf]))
                         nf++;

@@ -272,6 +272,10 @@ static const rel_case title_list_cases[] = {
     /* "MFA" after a state is its foreign ministry */
     {"The Armenian MFA said the talks would continue.", KGEX_REL_STATED,
      "Armenian Foreign Ministry", NULL, 1},
+    /* "according to X," reports what X said; "according to media reports" names no one */
+    {"According to the Armenian Defense Ministry, two soldiers were wounded.", KGEX_REL_STATED,
+     "Armenian Defense Ministry", NULL, 1},
+    {"According to media reports, Russia sent more troops.", KGEX_REL_STATED, "Russia", NULL, 0},
     /* no list, no officials */
     {"The co-chairs, who met in Vienna, gave no details.", KGEX_REL_OFFICIAL_OF, ANY, ANY, 0},
     /* the apposed official, not the body in his title, is the subject of a coordinated verb */
