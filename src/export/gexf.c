@@ -219,23 +219,13 @@ done:
 
 static int write_metric_values(writer *wr, const kgex_metrics *m)
 {
-    char num[64];
+    char values[KGEX__METRIC_COUNT][32];
+    size_t k;
     int error = KGEX_OK;
 
-    snprintf(num, sizeof(num), "%zu", m->in_degree);
-    CHECK(write_attvalue(wr, "in_degree", num));
-    snprintf(num, sizeof(num), "%zu", m->out_degree);
-    CHECK(write_attvalue(wr, "out_degree", num));
-    kgex__number_shortest(num, sizeof(num), m->weighted_degree);
-    CHECK(write_attvalue(wr, "weighted_degree", num));
-    kgex__number_shortest(num, sizeof(num), m->pagerank);
-    CHECK(write_attvalue(wr, "pagerank", num));
-    kgex__number_shortest(num, sizeof(num), m->betweenness);
-    CHECK(write_attvalue(wr, "betweenness", num));
-    snprintf(num, sizeof(num), "%zu", m->community);
-    CHECK(write_attvalue(wr, "community", num));
-    snprintf(num, sizeof(num), "%zu", m->component);
-    CHECK(write_attvalue(wr, "component", num));
+    kgex__metrics_format(m, values);
+    for (k = 0; k < KGEX__METRIC_COUNT; k++)
+        CHECK(write_attvalue(wr, kgex__metric_names[k], values[k]));
 done:
     return error;
 }

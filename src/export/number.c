@@ -47,3 +47,18 @@ void kgex__number_xsd_double(char *buf, size_t len, double value)
         *end-- = '\0';
     snprintf(buf, len, "%sE%d", tmp, exponent);
 }
+
+const char *const kgex__metric_names[KGEX__METRIC_COUNT] = {
+    "in_degree",   "out_degree", "weighted_degree", "pagerank",
+    "betweenness", "community",  "component"};
+
+void kgex__metrics_format(const kgex_metrics *m, char out[KGEX__METRIC_COUNT][32])
+{
+    snprintf(out[0], 32, "%zu", m->in_degree);
+    snprintf(out[1], 32, "%zu", m->out_degree);
+    kgex__number_shortest(out[2], 32, m->weighted_degree);
+    kgex__number_shortest(out[3], 32, m->pagerank);
+    kgex__number_shortest(out[4], 32, m->betweenness);
+    snprintf(out[5], 32, "%zu", m->community);
+    snprintf(out[6], 32, "%zu", m->component);
+}
