@@ -15,6 +15,7 @@
 #include "common.h"
 #include "extract/doc.h"
 #include "extract/names.h"
+#include "extract/slug.h"
 
 /* Documents longer than this are read in pieces of at most this size. */
 #define KGEX__CHUNK_BYTES ((size_t)4 << 20)
@@ -113,7 +114,7 @@ static void doc_free(kgex__doc *d)
     kgex__tokens_free(&d->t);
 }
 
-static void slugify(const char *s, char *out, size_t cap)
+void kgex__slugify(const char *s, char *out, size_t cap)
 {
     size_t o = 0;
     int dash = 0;
@@ -159,7 +160,7 @@ static int person_id(kgex_extractor *x, const kgex__dent *p, const char **out)
             return KGEX_OK;
         }
     }
-    slugify(p->label, slug, sizeof(slug));
+    kgex__slugify(p->label, slug, sizeof(slug));
     snprintf(id, sizeof(id), "person/%s", slug);
     error = kgex__grow((void **)&x->people, &x->people_cap, x->people_len + 1, sizeof(*x->people));
     if (error < 0)
@@ -337,7 +338,7 @@ static int emit_relations(kgex_extractor *x, kgex__doc *d, const char *doc, cons
     size_t k, edge;
     int error;
 
-    slugify(doc, docslug, sizeof(docslug));
+    kgex__slugify(doc, docslug, sizeof(docslug));
     for (k = 0; k < d->rel_len; k++) {
         const kgex__rel *r = &d->rel[k];
         kgex_provenance p = prov_of(d, doc, r->b, r->e);

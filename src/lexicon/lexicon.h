@@ -26,15 +26,24 @@ enum kgex__form {
     KGEX__FORM_DEMONYM,  /* Armenians */
     KGEX__FORM_CAPITAL,  /* Yerevan */
     KGEX__FORM_SEAT,     /* Kremlin */
-    KGEX__FORM_CITY      /* Gyumri: always a place */
+    KGEX__FORM_CITY      /* Gyumri, Tavush Province: always a place of its state */
 };
 
 enum kgex__payload_type {
     KGEX__PL_ENTITY = 0, /* a = entity index, b = form, c = exact case */
     KGEX__PL_TITLE,      /* a = title index, b = class */
     KGEX__PL_TITLES,     /* the plural of a title ("co-chairs"): a = title index */
-    KGEX__PL_TRIGGER     /* a = trigger index */
+    KGEX__PL_TRIGGER,    /* a = trigger index */
+    KGEX__PL_OFFICIAL    /* a = official index (a full name or alias of a known official) */
 };
+
+/* Payload flags. A phrase that names several entities ("ICC", "Congolese")
+ * has one payload per entity; the payloads of an entry that lists the
+ * phrase under "ambiguous" carry KGEX__PF_SECONDARY and come after all
+ * others in the node's list, so the first ENTITY payload of a list is the
+ * usual referent and the rest are the other candidates (see
+ * kgex__lexicon_candidates). */
+enum { KGEX__PF_SECONDARY = 1 };
 
 enum kgex__title_class { KGEX__TITLE_OFFICE = 0, KGEX__TITLE_RANK, KGEX__TITLE_HONORIFIC };
 enum kgex__pos { KGEX__POS_VERB = 0, KGEX__POS_NOUN };
@@ -46,9 +55,36 @@ typedef struct kgex__entity {
     char *adjective; /* first adjective, states only; may be NULL */
     char *iso3;
     char *wikidata;
-    char *org_type; /* organizations: intergovernmental, governmental, ... */
+    char *org_type; /* organizations: intergovernmental, governmental, armed_group, ... */
     char *state;    /* organizations: "state/XXX" of the state whose body it is, or NULL */
+    long parent;    /* organizations: entity index of the organization it is a body of, or -1 */
 } kgex__entity;
+
+/* A dated post of an official. Dates are YYYYMMDD integers: a date given
+ * as "2000" starts at 20000101 and ends at 20001231, "2000-05" at
+ * 20000501 and 20000531; an unknown start is 0, no end (in office) is
+ * KGEX__DATE_OPEN. */
+#define KGEX__DATE_OPEN 99999999
+typedef struct kgex__role {
+    uint32_t of;  /* entity index of the state or organization */
+    char *title;  /* "President", "Foreign Minister" */
+    int32_t from; /* first day, or 0 */
+    int32_t to;   /* last day, or KGEX__DATE_OPEN */
+} kgex__role;
+
+typedef struct kgex__official {
+    char *id;       /* "person/vladimir-putin": the slug rule of person ids (kgex__slugify) */
+    char *name;     /* display name */
+    char *wikidata; /* may be NULL */
+    kgex__role *role;
+    size_t role_len, role_cap;
+} kgex__official;
+
+/* An open-addressing index of string ids: slot holds entry index + 1. */
+typedef struct kgex__id_index {
+    uint32_t *slot;
+    size_t cap;
+} kgex__id_index;
 
 typedef struct kgex__title {
     char *title;
@@ -66,6 +102,7 @@ typedef struct kgex__payload {
     int32_t next;
     uint8_t type;
     uint8_t b, c;
+    uint8_t flags; /* KGEX__PF_* */
     uint32_t a;
 } kgex__payload;
 
@@ -92,9 +129,10 @@ struct kgex_lexicon {
     size_t pl_len, pl_cap;
     char *pool;
     size_t pool_len, pool_cap;
-    /* id -> entity index */
-    uint32_t *id_slot; /* entity index + 1; 0 = empty */
-    size_t id_cap;
+    kgex__official *off;
+    size_t off_len, off_cap;
+    kgex__id_index ent_index; /* graph id -> entity index */
+    kgex__id_index off_index; /* graph id -> official index */
 };
 
 /* Child of trie node `node` for lowercased word `w`; 0 if none. */
@@ -108,5 +146,23 @@ static inline int32_t kgex__trie_payload(const kgex_lexicon *lex, uint32_t node)
 
 /* Index of the entity with graph id `id`, or -1. */
 long kgex__lexicon_find(const kgex_lexicon *lex, const char *id);
+
+/* The entities that the phrase ending at trie node `node` names, at most
+ * `cap` of them into `out` (entity indexes), the usual referent first and
+ * the entries that list the phrase as "ambiguous" after it; returns how
+ * many there are (may exceed cap). */
+size_t kgex__lexicon_candidates(const kgex_lexicon *lex, uint32_t node, uint32_t *out, size_t cap);
+
+/* Officials. */
+size_t kgex__official_count(const kgex_lexicon *lex);
+/* Index of the official with graph id `id` ("person/vladimir-putin"), or -1. */
+long kgex__official_find(const kgex_lexicon *lex, const char *id);
+/* The roles of official `off` that hold on `date` (YYYYMMDD), at most `cap`
+ * of them into `out`; returns how many hold (may exceed cap). */
+size_t kgex__official_roles_on(const kgex_lexicon *lex, size_t off, int32_t date,
+                               const kgex__role **out, size_t cap);
+/* The YYYYMMDD key of an ISO date "YYYY", "YYYY-MM" or "YYYY-MM-DD": its
+ * first day, or with `end` its last day; -1 if malformed. */
+int32_t kgex__date_key(const char *iso, int end);
 
 #endif

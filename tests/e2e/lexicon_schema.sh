@@ -21,7 +21,7 @@ case_() {
 import json, sys, jsonschema
 schema = json.load(open(sys.argv[1]))
 try:
-    doc = json.load(open(sys.argv[2]))
+    doc = json.load(open(sys.argv[2], encoding="utf-8-sig"))  # a byte order mark is allowed
     jsonschema.validate(doc, schema, cls=jsonschema.Draft202012Validator)
 except Exception:
     sys.exit(1)
@@ -55,5 +55,35 @@ case_ "bad cameo" bad "cameo" '{"kgex_lexicon": 1, "triggers": [{"relation": "st
 case_ "bad wikidata" bad "wikidata" '{"kgex_lexicon": 1, "organizations": [{"id": "x", "name": "X", "type": "other", "wikidata": "399"}]}'
 case_ "bad state of an organization" bad "state" '{"kgex_lexicon": 1, "organizations": [{"id": "x", "name": "X", "type": "military", "state": "armenia"}]}'
 case_ "not an object" bad "top level" '[1, 2]'
+case_ "a place, an official, a parent, an armed group" ok "" '{"kgex_lexicon": 1, "states": [{"id": "RUR", "name": "Ruritania", "iso3": "RUR", "un_member": false}], "organizations": [{"id": "zc", "name": "Zenda Compact", "type": "intergovernmental"}, {"id": "zc-council", "name": "Zenda Council", "type": "intergovernmental", "parent": "zc"}, {"id": "elks", "name": "Black Elk Brigade", "type": "armed_group", "adjectives": ["Black Elk"], "acronyms": ["BEB"], "ambiguous": ["BEB"]}], "places": [{"name": "Zenda Oblast", "aliases": ["Zenda region"], "state": "RUR", "kind": "subdivision", "code": "RU-ZEN"}], "officials": [{"name": "Rudolf Rassendyll", "aliases": ["Rudolph Rassendyll"], "wikidata": "Q1", "roles": [{"of": "state/RUR", "title": "President", "from": "2008-05", "to": "2012-05-07"}, {"of": "org/zc", "title": "Chairman", "from": "2010"}]}]}'
+case_ "stopwords in capitals are acronyms" ok "" '{"kgex_lexicon": 1, "organizations": [{"id": "x", "name": "X Council", "type": "other", "acronyms": ["WHO", "US", "IT"]}]}'
+case_ "a name with a stopword in it" ok "" '{"kgex_lexicon": 1, "places": [{"name": "The Hague", "state": "ARM", "kind": "city"}]}'
+case_ "leading space" bad "aliases" '{"kgex_lexicon": 1, "organizations": [{"id": "x", "name": "X", "type": "other", "aliases": [" X"]}]}'
+case_ "trailing space" bad "name" '{"kgex_lexicon": 1, "organizations": [{"id": "x", "name": "X ", "type": "other"}]}'
+case_ "line break" bad "aliases" '{"kgex_lexicon": 1, "organizations": [{"id": "x", "name": "X", "type": "other", "aliases": ["A\nB"]}]}'
+case_ "tab" bad "aliases" '{"kgex_lexicon": 1, "organizations": [{"id": "x", "name": "X", "type": "other", "aliases": ["A\tB"]}]}'
+case_ "no-break space inside" bad "aliases" '{"kgex_lexicon": 1, "organizations": [{"id": "x", "name": "X", "type": "other", "aliases": ["A\u00a0B"]}]}'
+case_ "no-break space at the end" bad "aliases" '{"kgex_lexicon": 1, "organizations": [{"id": "x", "name": "X", "type": "other", "aliases": ["AB\u00a0"]}]}'
+case_ "duplicate alias" bad "aliases" '{"kgex_lexicon": 1, "organizations": [{"id": "x", "name": "X", "type": "other", "aliases": ["Y", "Y"]}]}'
+case_ "stopword alias" bad "aliases" '{"kgex_lexicon": 1, "organizations": [{"id": "x", "name": "X", "type": "other", "aliases": ["the"]}]}'
+case_ "capitalized stopword" bad "aliases" '{"kgex_lexicon": 1, "organizations": [{"id": "x", "name": "X", "type": "other", "aliases": ["The"]}]}'
+case_ "punctuation alias" bad "aliases" '{"kgex_lexicon": 1, "organizations": [{"id": "x", "name": "X", "type": "other", "aliases": [","]}]}'
+case_ "stopword phrase" bad "aliases" '{"kgex_lexicon": 1, "states": [{"id": "RUR", "name": "Ruritania", "iso3": "RUR", "un_member": false, "aliases": ["Of the"]}]}'
+case_ "bad place kind" bad "kind" '{"kgex_lexicon": 1, "places": [{"name": "Zenda", "state": "ARM", "kind": "town"}]}'
+case_ "bad subdivision code" bad "code" '{"kgex_lexicon": 1, "places": [{"name": "Zenda", "state": "ARM", "kind": "subdivision", "code": "Zenda"}]}'
+case_ "place without a state" bad "state" '{"kgex_lexicon": 1, "places": [{"name": "Zenda", "kind": "city"}]}'
+case_ "bad geonames id" bad "geonames" '{"kgex_lexicon": 1, "places": [{"name": "Zenda", "state": "ARM", "kind": "city", "geonames": 0}]}'
+case_ "official without roles" bad "roles" '{"kgex_lexicon": 1, "officials": [{"name": "Aram Petrosyan", "roles": []}]}'
+case_ "role of a bare code" bad "of" '{"kgex_lexicon": 1, "officials": [{"name": "Aram Petrosyan", "roles": [{"of": "ARM", "title": "Mayor"}]}]}'
+case_ "bad role date" bad "from" '{"kgex_lexicon": 1, "officials": [{"name": "Aram Petrosyan", "roles": [{"of": "state/ARM", "title": "Mayor", "from": "2020-13"}]}]}'
+case_ "role without a title" bad "title" '{"kgex_lexicon": 1, "officials": [{"name": "Aram Petrosyan", "roles": [{"of": "state/ARM"}]}]}'
+case_ "bad organization type armed" bad "type" '{"kgex_lexicon": 1, "organizations": [{"id": "x", "name": "X", "type": "armed group"}]}'
+case_ "bad parent" bad "parent" '{"kgex_lexicon": 1, "organizations": [{"id": "x", "name": "X", "type": "other", "parent": "Not A Slug"}]}'
+printf '\xef\xbb\xbf{"kgex_lexicon": 1, "organizations": [{"id": "x", "name": "X Council", "type": "other"}]}' >"$tmp/bom.json"
+if "$bin" -q --lexicon "$tmp/bom.json" -o "$tmp/out.graphml" "$tmp/in.txt"; then
+    echo "ok - a byte order mark"; pass=$((pass + 1))
+else
+    echo "not ok - a byte order mark"; fail=$((fail + 1))
+fi
 echo "$pass passed, $fail failed"
 [ "$fail" -eq 0 ]

@@ -18,6 +18,7 @@
 
 #include "kgex/kgex.h"
 #include "lexicon/lexicon.h" /* entity kinds, to count states and organizations */
+#include "text/tokenize.h"
 
 static int setup_default(void **state)
 {
@@ -267,6 +268,272 @@ static void user_lexicon_is_read_from_a_file(void **state)
     kgex_lexicon_free(lex);
 }
 
+/* ------------------------------------------------- phrases and payloads */
+
+/* The trie node of `phrase` (tokenized like a text), or 0. */
+static uint32_t node_of(const kgex_lexicon *lex, const char *phrase)
+{
+    kgex__tokens toks;
+    uint32_t node = KGEX__TRIE_ROOT;
+    size_t i;
+
+    assert_int_equal(kgex__tokenize(&toks, phrase, strlen(phrase)), KGEX_OK);
+    for (i = 0; i < toks.len && node; i++)
+        node = kgex__trie_child(lex, node, kgex__tok_norm(&toks, i));
+    kgex__tokens_free(&toks);
+    return node;
+}
+
+/* The form under which `phrase` names entity `id`, or -1. */
+static int form_of(const kgex_lexicon *lex, const char *phrase, const char *id)
+{
+    uint32_t node = node_of(lex, phrase);
+    long ent = kgex__lexicon_find(lex, id);
+    int32_t p;
+
+    if (!node || ent < 0)
+        return -1;
+    for (p = kgex__trie_payload(lex, node); p >= 0; p = lex->pl[p].next) {
+        if (lex->pl[p].type == KGEX__PL_ENTITY && lex->pl[p].a == (uint32_t)ent)
+            return lex->pl[p].b;
+    }
+    return -1;
+}
+
+static kgex_lexicon *load_one(const char *json)
+{
+    kgex_lexicon *lex = NULL;
+    kgex_error err;
+
+    kgex_error_clear(&err);
+    assert_int_equal(kgex_lexicon_new(&lex), KGEX_OK);
+    if (add_str(lex, json, "t.json", &err) != KGEX_OK) {
+        print_error("%s\n", err.message);
+        fail();
+    }
+    return lex;
+}
+
+#define RUR_STATE                                                                                  \
+    "{\"id\": \"RUR\", \"name\": \"Ruritania\", \"iso3\": \"RUR\", \"un_member\": false, "         \
+    "\"adjectives\": [\"Ruritanian\"], \"capitals\": [\"Strelsau\"]}"
+
+static void places_are_city_forms_of_their_state(void **state)
+{
+    kgex_lexicon *lex = load_one(
+        "{\"kgex_lexicon\": 1, \"states\": [" RUR_STATE "],\n"
+        " \"places\": [{\"name\": \"Zenda Oblast\", \"aliases\": [\"Zenda region\", \"Zenda\"],\n"
+        "   \"state\": \"RUR\", \"kind\": \"subdivision\", \"code\": \"RU-ZEN\"},\n"
+        "  {\"name\": \"Hentzau\", \"state\": \"RUR\", \"kind\": \"city\", \"geonames\": 42}]}");
+
+    (void)state;
+    assert_int_equal(form_of(lex, "Zenda Oblast", "state/RUR"), KGEX__FORM_CITY);
+    assert_int_equal(form_of(lex, "zenda region", "state/RUR"), KGEX__FORM_CITY);
+    assert_int_equal(form_of(lex, "Hentzau", "state/RUR"), KGEX__FORM_CITY);
+    assert_int_equal(form_of(lex, "Strelsau", "state/RUR"), KGEX__FORM_CAPITAL);
+    /* a place is no entity of its own */
+    assert_int_equal(kgex_lexicon_entity_count(lex), 1);
+    kgex_lexicon_free(lex);
+}
+
+static void an_ambiguous_form_lists_its_usual_referent_first(void **state)
+{
+    /* the secondary owner is loaded first and still comes second */
+    static const char *const orders[] = {
+        "{\"kgex_lexicon\": 1, \"organizations\": [\n"
+        " {\"id\": \"cricket\", \"name\": \"International Cricket Council\", \"type\": \"other\",\n"
+        "  \"acronyms\": [\"ICC\"], \"ambiguous\": [\"ICC\"]},\n"
+        " {\"id\": \"court\", \"name\": \"International Criminal Court\", \"type\": "
+        "\"intergovernmental\", \"acronyms\": [\"ICC\"]}]}",
+        "{\"kgex_lexicon\": 1, \"organizations\": [\n"
+        " {\"id\": \"court\", \"name\": \"International Criminal Court\", \"type\": "
+        "\"intergovernmental\", \"acronyms\": [\"ICC\"]},\n"
+        " {\"id\": \"cricket\", \"name\": \"International Cricket Council\", \"type\": \"other\",\n"
+        "  \"acronyms\": [\"ICC\"], \"ambiguous\": [\"ICC\"]}]}"};
+    size_t k;
+
+    (void)state;
+    for (k = 0; k < 2; k++) {
+        kgex_lexicon *lex = load_one(orders[k]);
+        uint32_t cand[4];
+        size_t n = kgex__lexicon_candidates(lex, node_of(lex, "ICC"), cand, 4);
+
+        assert_int_equal(n, 2);
+        assert_string_equal(lex->ent[cand[0]].id, "org/court");
+        assert_string_equal(lex->ent[cand[1]].id, "org/cricket");
+        /* a name of one of them has one candidate */
+        assert_int_equal(
+            kgex__lexicon_candidates(lex, node_of(lex, "International Cricket Council"), cand, 4),
+            1);
+        /* cap is respected, the count is not cut */
+        assert_int_equal(kgex__lexicon_candidates(lex, node_of(lex, "ICC"), cand, 1), 2);
+        kgex_lexicon_free(lex);
+    }
+}
+
+static void organizations_have_parents_types_and_adjectives(void **state)
+{
+    kgex_lexicon *lex = load_one(
+        "{\"kgex_lexicon\": 1, \"organizations\": [\n"
+        " {\"id\": \"zc-council\", \"name\": \"Zenda Council\", \"type\": \"intergovernmental\", "
+        "\"parent\": \"zc\"},\n"
+        " {\"id\": \"zc\", \"name\": \"Zenda Compact\", \"type\": \"intergovernmental\"},\n"
+        " {\"id\": \"black-elk\", \"name\": \"Black Elk Brigade\", \"type\": \"armed_group\",\n"
+        "  \"aliases\": [\"Black Elks\"], \"adjectives\": [\"Black Elk\"]}]}");
+    long council, compact, elk;
+
+    (void)state;
+    council = kgex__lexicon_find(lex, "org/zc-council");
+    compact = kgex__lexicon_find(lex, "org/zc");
+    elk = kgex__lexicon_find(lex, "org/black-elk");
+    assert_true(council >= 0 && compact >= 0 && elk >= 0);
+    assert_int_equal(lex->ent[council].parent, compact);
+    assert_int_equal(lex->ent[compact].parent, -1);
+    assert_string_equal(lex->ent[elk].org_type, "armed_group");
+    assert_int_equal(form_of(lex, "Black Elk", "org/black-elk"), KGEX__FORM_ADJ);
+    assert_int_equal(form_of(lex, "Black Elks", "org/black-elk"), KGEX__FORM_NAME);
+    kgex_lexicon_free(lex);
+}
+
+/* ------------------------------------------------------------ officials */
+
+static const char officials_json[] =
+    "{\"kgex_lexicon\": 1, \"states\": [" RUR_STATE "],\n"
+    " \"organizations\": [{\"id\": \"zc\", \"name\": \"Zenda Compact\", \"type\": "
+    "\"intergovernmental\"}],\n"
+    " \"officials\": [{\"name\": \"Rudolf Rassendyll\", \"aliases\": [\"Rudolph Rassendyll\"],\n"
+    "   \"wikidata\": \"Q123\", \"roles\": [\n"
+    "   {\"of\": \"state/RUR\", \"title\": \"Prime Minister\", \"from\": \"2001-05-07\", "
+    "\"to\": \"2008\"},\n"
+    "   {\"of\": \"state/RUR\", \"title\": \"President\", \"from\": \"2008-05\"},\n"
+    "   {\"of\": \"org/zc\", \"title\": \"Chairman\", \"from\": \"2010\", \"to\": \"2010\"}]}]}";
+
+static void officials_have_dated_roles(void **state)
+{
+    kgex_lexicon *lex = load_one(officials_json);
+    const kgex__role *roles[4];
+    long off, rur, zc;
+    uint32_t node;
+    int32_t p;
+
+    (void)state;
+    assert_int_equal(kgex__official_count(lex), 1);
+    assert_int_equal(kgex_lexicon_entity_count(lex), 2); /* officials are not entities */
+    off = kgex__official_find(lex, "person/rudolf-rassendyll");
+    assert_true(off >= 0);
+    rur = kgex__lexicon_find(lex, "state/RUR");
+    zc = kgex__lexicon_find(lex, "org/zc");
+    assert_string_equal(lex->off[off].name, "Rudolf Rassendyll");
+    assert_string_equal(lex->off[off].wikidata, "Q123");
+    assert_int_equal(lex->off[off].role_len, 3);
+
+    assert_int_equal(kgex__official_roles_on(lex, (size_t)off, 20000101, roles, 4), 0);
+    assert_int_equal(kgex__official_roles_on(lex, (size_t)off, 20010507, roles, 4), 1);
+    assert_string_equal(roles[0]->title, "Prime Minister");
+    assert_int_equal(roles[0]->of, rur);
+    /* 2008-05: the last months as prime minister and the first as president */
+    assert_int_equal(kgex__official_roles_on(lex, (size_t)off, 20080515, roles, 4), 2);
+    assert_int_equal(kgex__official_roles_on(lex, (size_t)off, 20090101, roles, 4), 1);
+    assert_string_equal(roles[0]->title, "President");
+    assert_int_equal(roles[0]->to, KGEX__DATE_OPEN);
+    assert_int_equal(kgex__official_roles_on(lex, (size_t)off, 20101231, roles, 4), 2);
+    assert_int_equal(kgex__official_roles_on(lex, (size_t)off, 20101231, roles, 1), 2);
+    assert_int_equal(roles[0]->of == (uint32_t)zc || roles[0]->of == (uint32_t)rur, 1);
+
+    /* names are in the trie as official payloads, which no entity pass reads */
+    node = node_of(lex, "Rudolph Rassendyll");
+    assert_true(node != 0);
+    p = kgex__trie_payload(lex, node);
+    assert_true(p >= 0);
+    assert_int_equal(lex->pl[p].type, KGEX__PL_OFFICIAL);
+    assert_int_equal(lex->pl[p].a, (uint32_t)off);
+    assert_int_equal(kgex__lexicon_candidates(lex, node, NULL, 0), 0);
+    kgex_lexicon_free(lex);
+}
+
+static void officials_from_two_documents_merge(void **state)
+{
+    kgex_lexicon *lex = load_one(officials_json);
+    kgex_error err;
+    long off;
+
+    (void)state;
+    assert_int_equal(add_str(lex,
+                             "{\"kgex_lexicon\": 1, \"officials\": [{\"name\": \"Rudolf "
+                             "Rassendyll\", \"roles\": [{\"of\": \"state/RUR\", \"title\": "
+                             "\"King\", \"from\": \"1894\", \"to\": \"1894\"}, {\"of\": "
+                             "\"state/RUR\", \"title\": \"President\", \"from\": \"2008-05\"}]}]}",
+                             "more.json", &err),
+                     KGEX_OK);
+    assert_int_equal(kgex__official_count(lex), 1);
+    off = kgex__official_find(lex, "person/rudolf-rassendyll");
+    assert_int_equal(lex->off[off].role_len, 4); /* the repeated role once */
+    kgex_lexicon_free(lex);
+}
+
+static void date_keys_span_the_period_they_name(void **state)
+{
+    (void)state;
+    assert_int_equal(kgex__date_key("2008", 0), 20080101);
+    assert_int_equal(kgex__date_key("2008", 1), 20081231);
+    assert_int_equal(kgex__date_key("2008-05", 0), 20080501);
+    assert_int_equal(kgex__date_key("2008-05", 1), 20080531);
+    assert_int_equal(kgex__date_key("2008-05-07", 1), 20080507);
+    assert_int_equal(kgex__date_key("2008-13", 0), -1);
+    assert_int_equal(kgex__date_key("2008-05-32", 0), -1);
+    assert_int_equal(kgex__date_key("08-05-07", 0), -1);
+    assert_int_equal(kgex__date_key("2008/05", 0), -1);
+    assert_int_equal(kgex__date_key("0000", 0), -1);
+}
+
+/* --------------------------------------------------------- strictness */
+
+static void a_byte_order_mark_is_accepted(void **state)
+{
+    kgex_lexicon *lex = NULL;
+    kgex_error err;
+    const char json[] = "\xef\xbb\xbf{\"kgex_lexicon\": 1, \"states\": [" RUR_STATE "]}";
+
+    (void)state;
+    assert_int_equal(kgex_lexicon_new(&lex), KGEX_OK);
+    assert_int_equal(add_str(lex, json, "bom.json", &err), KGEX_OK);
+    assert_true(kgex__lexicon_find(lex, "state/RUR") >= 0);
+    kgex_lexicon_free(lex);
+}
+
+static void many_entries_load_and_duplicates_among_them_are_found(void **state)
+{
+    size_t n = 20000, k, len = 0, cap = n * 96 + 64;
+    char *json = malloc(cap);
+    kgex_lexicon *lex = NULL;
+    kgex_error err;
+
+    (void)state;
+    assert_non_null(json);
+    len += (size_t)snprintf(json + len, cap - len, "{\"kgex_lexicon\": 1, \"organizations\": [");
+    for (k = 0; k < n; k++)
+        len += (size_t)snprintf(json + len, cap - len,
+                                "%s{\"id\": \"o%zu\", \"name\": \"Org %zu Council\", \"type\": "
+                                "\"other\"}",
+                                k ? "," : "", k, k);
+    snprintf(json + len, cap - len, "]}");
+    assert_int_equal(kgex_lexicon_new(&lex), KGEX_OK);
+    assert_int_equal(add_str(lex, json, "big.json", &err), KGEX_OK);
+    assert_int_equal(kgex_lexicon_entity_count(lex), n);
+    assert_int_equal(kgex__lexicon_find(lex, "org/o19999"), 19999);
+    kgex_lexicon_free(lex);
+    /* the same with the last id equal to the first */
+    snprintf(strstr(json, "\"o19999\""), 9, "\"o0\"   ");
+    json[strlen(json)] = ' ';
+    assert_int_equal(kgex_lexicon_new(&lex), KGEX_OK);
+    assert_int_equal(add_str(lex, json, "big.json", &err), KGEX_EPARSE);
+    assert_non_null(strstr(err.message, "organizations[19999].id"));
+    assert_non_null(strstr(err.message, "duplicate id"));
+    assert_int_equal(kgex_lexicon_entity_count(lex), 0);
+    kgex_lexicon_free(lex);
+    free(json);
+}
+
 /* -------------------------------------------------------------- errors */
 
 static void malformed_json_gives_parse_error_with_line_and_column(void **state)
@@ -339,6 +606,71 @@ static void schema_violations_name_the_field_path(void **state)
         {"bad title class",
          "{\"kgex_lexicon\": 1, \"titles\": [{\"title\": \"Vizier\", \"class\": \"boss\"}]}",
          "titles[0]"},
+        {"leading space",
+         "{\"kgex_lexicon\": 1, \"states\": [" STATE_OK ", \"aliases\": [\" Hayastan\"]}]}",
+         "states[0].aliases[0]"},
+        {"trailing space",
+         "{\"kgex_lexicon\": 1, \"organizations\": [{\"id\": \"x\", \"name\": \"X \", \"type\": "
+         "\"ngo\"}]}",
+         "organizations[0].name"},
+        {"line break",
+         "{\"kgex_lexicon\": 1, \"states\": [" STATE_OK ", \"capitals\": [\"Yere\\nvan\"]}]}",
+         "states[0].capitals[0]"},
+        {"no-break space",
+         "{\"kgex_lexicon\": 1, \"states\": [" STATE_OK
+         ", \"aliases\": [\"Republic\u00a0of Armenia\"]}]}",
+         "states[0].aliases[0]"},
+        {"duplicate alias",
+         "{\"kgex_lexicon\": 1, \"states\": [" STATE_OK
+         ", \"aliases\": [\"Hayastan\", \"Hayastan\"]}]}",
+         "states[0].aliases[1]"},
+        {"stopword alias",
+         "{\"kgex_lexicon\": 1, \"organizations\": [" ORG_OK ", \"aliases\": [\"The\"]}]}",
+         "organizations[0].aliases[0]"},
+        {"punctuation alias",
+         "{\"kgex_lexicon\": 1, \"organizations\": [" ORG_OK ", \"acronyms\": [\",\"]}]}",
+         "organizations[0].acronyms[0]"},
+        {"stopword phrase",
+         "{\"kgex_lexicon\": 1, \"states\": [" STATE_OK ", \"aliases\": [\"of the\"]}]}",
+         "states[0].aliases[0]"},
+        {"ambiguous form not of the entry",
+         "{\"kgex_lexicon\": 1, \"organizations\": [" ORG_OK ", \"ambiguous\": [\"CSF\"]}]}",
+         "organizations[0].ambiguous[0]"},
+        {"unknown parent",
+         "{\"kgex_lexicon\": 1, \"organizations\": [" ORG_OK ", \"parent\": \"nobody\"}]}",
+         "organizations[0].parent"},
+        {"place of an unknown state",
+         "{\"kgex_lexicon\": 1, \"places\": [{\"name\": \"Zenda\", \"state\": \"RUR\", \"kind\": "
+         "\"city\"}]}",
+         "places[0].state"},
+        {"bad place kind",
+         "{\"kgex_lexicon\": 1, \"places\": [{\"name\": \"Gyumri\", \"state\": \"ARM\", \"kind\": "
+         "\"town\"}]}",
+         "places[0]"},
+        {"bad subdivision code",
+         "{\"kgex_lexicon\": 1, \"places\": [{\"name\": \"Tavush\", \"state\": \"ARM\", \"kind\": "
+         "\"subdivision\", \"code\": \"tavush\"}]}",
+         "places[0].code"},
+        {"official without roles",
+         "{\"kgex_lexicon\": 1, \"officials\": [{\"name\": \"Aram Petrosyan\", \"roles\": []}]}",
+         "officials[0].roles"},
+        {"official of an unknown state",
+         "{\"kgex_lexicon\": 1, \"officials\": [{\"name\": \"Aram Petrosyan\", \"roles\": "
+         "[{\"of\": \"state/RUR\", \"title\": \"Mayor\"}]}]}",
+         "officials[0].roles[0].of"},
+        {"official role of a bare code",
+         "{\"kgex_lexicon\": 1, \"officials\": [{\"name\": \"Aram Petrosyan\", \"roles\": "
+         "[{\"of\": \"ARM\", \"title\": \"Mayor\"}]}]}",
+         "officials[0].roles[0]"},
+        {"bad role date",
+         "{\"kgex_lexicon\": 1, \"officials\": [{\"name\": \"Aram Petrosyan\", \"roles\": "
+         "[{\"of\": \"state/ARM\", \"title\": \"Mayor\", \"from\": \"2020-13\"}]}]}",
+         "officials[0].roles[0].from"},
+        {"role ends before it starts",
+         "{\"kgex_lexicon\": 1, \"officials\": [{\"name\": \"Aram Petrosyan\", \"roles\": "
+         "[{\"of\": \"state/ARM\", \"title\": \"Mayor\", \"from\": \"2020\", \"to\": "
+         "\"2019-12\"}]}]}",
+         "officials[0].roles[0].to"},
     };
     kgex_lexicon *lex = new_default();
     size_t k, before = kgex_lexicon_entity_count(lex);
@@ -449,6 +781,14 @@ int main(void)
         cmocka_unit_test(user_lexicon_may_repeat_an_id_across_documents),
         cmocka_unit_test(user_lexicon_adds_titles_and_triggers),
         cmocka_unit_test(user_lexicon_is_read_from_a_file),
+        cmocka_unit_test(places_are_city_forms_of_their_state),
+        cmocka_unit_test(an_ambiguous_form_lists_its_usual_referent_first),
+        cmocka_unit_test(organizations_have_parents_types_and_adjectives),
+        cmocka_unit_test(officials_have_dated_roles),
+        cmocka_unit_test(officials_from_two_documents_merge),
+        cmocka_unit_test(date_keys_span_the_period_they_name),
+        cmocka_unit_test(a_byte_order_mark_is_accepted),
+        cmocka_unit_test(many_entries_load_and_duplicates_among_them_are_found),
         cmocka_unit_test(malformed_json_gives_parse_error_with_line_and_column),
         cmocka_unit_test(schema_violations_name_the_field_path),
         cmocka_unit_test(rejected_document_adds_none_of_its_valid_entries),
