@@ -1,11 +1,11 @@
 #!/usr/bin/env bash
 # cli.sh - end-to-end test of the kgex command.
 #
-#   KGEX_BIN=build/kgex KGEX_SOURCE_DIR=. KGEX_SHARED_DIR=../shared bash tests/e2e/cli.sh
+#   KGEX_BIN=build/kgex KGEX_SOURCE_DIR=. bash tests/e2e/cli.sh
 #
-# (ctest sets the three variables.) Runs the CLI on examples/news and on every
-# text in $KGEX_SHARED_DIR/eval/texts, validates the GraphML against the
-# official schema (xmllint) and the JSON-LD with jsonld.js (tests/e2e/js) and
+# (ctest sets both variables.) Runs the CLI on examples/news and on every
+# text in tests/fixtures/news, validates the GraphML against the official
+# schema (schemas/graphml, xmllint) and the JSON-LD with jsonld.js (tests/e2e/js) and
 # rdflib, reads the GraphML back with NetworkX and checks the facts listed in
 # examples/README.md, then checks the command-line contract: options, exit
 # codes, error messages, atomic replacement of outputs, stdin and directory
@@ -17,11 +17,10 @@
 set -uo pipefail
 
 src=${KGEX_SOURCE_DIR:-$(cd "$(dirname "$0")/../.." && pwd)}
-shared=${KGEX_SHARED_DIR:-$src/../shared}
 bin=${KGEX_BIN:-$src/build/kgex}
 py=/usr/bin/python3
 jsdir=$src/tests/e2e/js
-xsd=$shared/schemas/graphml/graphml.xsd
+xsd=$src/schemas/graphml/graphml.xsd
 
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/kgex-e2e.XXXXXX")
 trap 'rm -rf "$tmp"' EXIT
@@ -231,31 +230,31 @@ if [ "$facts_rc" -ne 0 ] && ! grep -q '^not ok - ' "$tmp/facts.out"; then
     not_ok "examples: NetworkX facts check ran (exit $facts_rc)"
 fi
 
-# --- the evaluation texts ----------------------------------------------------
+# --- the test texts, one at a time ------------------------------------------
 
-ev=$tmp/eval
+ev=$tmp/texts
 mkdir -p "$ev"
-texts=("$shared"/eval/texts/*.txt)
+texts=("$src"/tests/fixtures/news/*.txt)
 if [ ! -e "${texts[0]}" ]; then
-    not_ok "eval texts present in $shared/eval/texts"
+    not_ok "test texts present in tests/fixtures/news"
 else
     jsonlds=()
     for t in "${texts[@]}"; do
         base=$(basename "$t" .txt)
         if "$bin" --quiet -o "$ev/$base.graphml" -o "$ev/$base.jsonld" "$t" 2>"$tmp/err"; then
-            ok "eval $base: kgex exits 0"
+            ok "text $base: kgex exits 0"
             jsonlds+=("$ev/$base.jsonld")
-            check "eval $base: GraphML valid against graphml.xsd" validate_graphml "$ev/$base.graphml"
+            check "text $base: GraphML valid against graphml.xsd" validate_graphml "$ev/$base.graphml"
         else
-            not_ok "eval $base: kgex exits 0" "$tmp/err"
+            not_ok "text $base: kgex exits 0" "$tmp/err"
         fi
     done
     if [ ${#jsonlds[@]} -gt 0 ]; then
         if [ "$have_node" -eq 1 ]; then
-            check "eval: ${#jsonlds[@]} JSON-LD files expand and convert to N-Quads (jsonld.js)" \
+            check "texts: ${#jsonlds[@]} JSON-LD files expand and convert to N-Quads (jsonld.js)" \
                 check_jsonld_node "${jsonlds[@]}"
         fi
-        check "eval: ${#jsonlds[@]} JSON-LD files parse with rdflib" \
+        check "texts: ${#jsonlds[@]} JSON-LD files parse with rdflib" \
             "$py" "$src/tests/e2e/check_rdflib.py" "${jsonlds[@]}"
     fi
 fi

@@ -20,7 +20,7 @@ check "analytics on with a GEXF output" grep -q '<data key="pagerank">' "$o/with
 "$bin" -q --no-analytics -o "$o/none.gexf" "$news"
 check "--no-analytics: GEXF without positions" bash -c "! grep -q viz:position '$o/none.gexf'"
 check "--no-analytics: GEXF still valid" \
-    xmllint --noout --nonet --relaxng "$shared/schemas/gexf/gexf.rng" "$o/none.gexf"
+    xmllint --noout --nonet --relaxng "$src/schemas/gexf/gexf.rng" "$o/none.gexf"
 "$bin" -q -f nquads -o - "$news" >"$o/stdout.nq"
 check "-f nquads -o -: N-Quads on stdout" grep -q '<https://w3id.org/kgex/doc/' "$o/stdout.nq"
 "$bin" -q -f ntriples "$news" >"$o/stdout.nt"
@@ -40,5 +40,5 @@ check "--report: the appeal to the UN" grep -q '^  Armenia -> United Nations' "$
 "$bin" -q --report "$news" >"$o/g.graphml" 2>"$o/report2"
 check "--report with the graph on stdout: report on stderr" grep -q '^kgex report:' "$o/report2"
 check "--report with the graph on stdout: stdout is only GraphML" \
-    xmllint --noout --nonet --schema "$shared/schemas/graphml/graphml.xsd" "$o/g.graphml"
+    xmllint --noout --nonet --schema "$src/schemas/graphml/graphml.xsd" "$o/g.graphml"
 finish

@@ -5,7 +5,7 @@
 # GraphML validates against the official schema and GEXF against the GEXF
 # 1.3 RELAX NG grammar; the SVG renders (rsvg-convert) to a picture that is
 # not blank (Pillow counts its pixels). Inputs: examples/news and every text
-# in $KGEX_SHARED_DIR/eval/texts.
+# in tests/fixtures/news.
 #
 # Prints "ok - ..." per check; exits 1 on a failure, 77 (skipped) when a
 # tool is missing outside CI.
@@ -21,9 +21,9 @@ make_outputs
 for n in "${names[@]}"; do
     o=$tmp/out/$n
     check "$n: GraphML (with analytics) valid against graphml.xsd" \
-        xmllint --noout --nonet --schema "$shared/schemas/graphml/graphml.xsd" "$o.graphml"
+        xmllint --noout --nonet --schema "$src/schemas/graphml/graphml.xsd" "$o.graphml"
     check "$n: GEXF valid against the GEXF 1.3 RELAX NG schema" \
-        xmllint --noout --nonet --relaxng "$shared/schemas/gexf/gexf.rng" "$o.gexf"
+        xmllint --noout --nonet --relaxng "$src/schemas/gexf/gexf.rng" "$o.gexf"
     run_checks "$py" "$here/py/graph_readers.py" "$o.graphml"
     run_checks node "$here/js/graphology.mjs" "$o.graphml" "$o.gexf"
     check "$n: SVG renders with rsvg-convert $(rsvg-convert --version | awk '{print $3}')" \

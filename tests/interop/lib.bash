@@ -2,12 +2,12 @@
 # itself, so not named *.sh): paths, ok/not ok counting, and the kgex runs
 # whose outputs the consumers read.
 #
-# After sourcing: $src $shared $bin $py $tmp, ok/not_ok/check/run_checks,
+# After sourcing: $src $bin $py $tmp, ok/not_ok/check/run_checks,
 # require_tools, make_outputs (fills $tmp/out with NAME.{graphml,jsonld,
-# gexf,nq,nt,svg} for examples/news ("examples") and every eval text).
+# gexf,nq,nt,svg} for examples/news ("examples") and every text in
+# tests/fixtures/news, one at a time).
 
 src=${KGEX_SOURCE_DIR:-$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)}
-shared=${KGEX_SHARED_DIR:-$src/../shared}
 bin=${KGEX_BIN:-$src/build/kgex}
 py=/usr/bin/python3
 here=$src/tests/interop
@@ -83,8 +83,8 @@ make_outputs() {
         finish
     fi
     run_one examples "$src/examples/news"
-    for t in "$shared"/eval/texts/*.txt; do
-        [ -e "$t" ] || { not_ok "eval texts present in $shared/eval/texts"; continue; }
+    for t in "$src"/tests/fixtures/news/*.txt; do
+        [ -e "$t" ] || { not_ok "test texts present in tests/fixtures/news"; continue; }
         base=$(basename "$t" .txt)
         run_one "$base" "$t"
     done

@@ -7,7 +7,7 @@
 # whose answers examples/README.md states (js/oxigraph.mjs); the JSON-LD
 # conforms to the SHACL shapes schemas/shapes.ttl and the broken fixture
 # does not (js/shacl.mjs, rdf-validate-shacl). Inputs: examples/news and
-# every text in $KGEX_SHARED_DIR/eval/texts.
+# every text in tests/fixtures/news.
 #
 # Prints "ok - ..." per check; exits 1 on a failure, 77 (skipped) when a
 # tool is missing outside CI.

@@ -92,7 +92,7 @@ static int relaxng_valid(const char *text)
     xmlDocPtr doc;
     int rc;
 
-    pctx = xmlRelaxNGNewParserCtxt(KGEX_SHARED_DIR "/schemas/gexf/gexf.rng");
+    pctx = xmlRelaxNGNewParserCtxt(KGEX_SOURCE_DIR "/schemas/gexf/gexf.rng");
     assert_non_null(pctx);
     schema = xmlRelaxNGParse(pctx);
     assert_non_null(schema);

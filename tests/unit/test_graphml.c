@@ -256,7 +256,7 @@ static void graphml_is_valid_against_the_schema(void **state)
     (void)state;
     snprintf(path, sizeof(path), "%s/valid.graphml", tmpdir);
     assert_int_equal(kgex_graphml_write_file(g, path, NULL), KGEX_OK);
-    pctx = xmlSchemaNewParserCtxt(KGEX_SHARED_DIR "/schemas/graphml/graphml.xsd");
+    pctx = xmlSchemaNewParserCtxt(KGEX_SOURCE_DIR "/schemas/graphml/graphml.xsd");
     assert_non_null(pctx);
     schema = xmlSchemaParse(pctx);
     assert_non_null(schema);
