@@ -20,17 +20,11 @@
 /* Documents longer than this are read in pieces of at most this size. */
 #define KGEX__CHUNK_BYTES ((size_t)4 << 20)
 
-typedef struct person {
-    char *id;
-    char *first, *last;
-} person;
-
 struct kgex_extractor {
     const kgex_lexicon *lex;
     kgex_graph *graph;
     kgex_extract_stats stats;
-    person *people;
-    size_t people_len, people_cap;
+    kgex__people *people; /* officials already in the graph */
     kgex__words *words;
 };
 
@@ -45,8 +39,8 @@ int kgex_extractor_new(kgex_extractor **out, const kgex_lexicon *lex, kgex_graph
         return KGEX_ENOMEM;
     x->lex = lex;
     x->graph = graph;
-    if (kgex__words_new(&x->words) < 0) {
-        kgex__free(x);
+    if (kgex__words_new(&x->words) < 0 || kgex__people_new(&x->people) < 0) {
+        kgex_extractor_free(x);
         return KGEX_ENOMEM;
     }
     *out = x;
@@ -55,16 +49,9 @@ int kgex_extractor_new(kgex_extractor **out, const kgex_lexicon *lex, kgex_graph
 
 void kgex_extractor_free(kgex_extractor *x)
 {
-    size_t i;
-
     if (!x)
         return;
-    for (i = 0; i < x->people_len; i++) {
-        kgex__free(x->people[i].id);
-        kgex__free(x->people[i].first);
-        kgex__free(x->people[i].last);
-    }
-    kgex__free(x->people);
+    kgex__people_free(x->people);
     kgex__words_free(x->words);
     kgex__free(x);
 }
@@ -140,43 +127,25 @@ void kgex__slugify(const char *s, char *out, size_t cap)
 }
 
 /* The graph id of a document's official: one already known with the same
- * surname and a first name within two edits (or missing), else new. */
+ * surname and a first name within two edits (or missing), else new (see
+ * kgex__people_find()). */
 static int person_id(kgex_extractor *x, const kgex__dent *p, const char **out)
 {
-    size_t k;
+    long k = kgex__people_find(x->people, p->first, p->last);
     char slug[200], id[220];
-    person *np;
+    size_t added;
     int error;
 
-    for (k = 0; k < x->people_len; k++) {
-        const person *q = &x->people[k];
-
-        /* a misspelt surname only together with the same first name */
-        if (strcmp(q->last, p->last) != 0 &&
-            !(kgex__same_surname(q->last, p->last) && *p->first && strcmp(q->first, p->first) == 0))
-            continue;
-        if (!*q->first || !*p->first || kgex__same_first_name(q->first, p->first)) {
-            *out = q->id;
-            return KGEX_OK;
-        }
+    if (k >= 0) {
+        *out = kgex__people_id(x->people, (size_t)k);
+        return KGEX_OK;
     }
     kgex__slugify(p->label, slug, sizeof(slug));
     snprintf(id, sizeof(id), "person/%s", slug);
-    error = kgex__grow((void **)&x->people, &x->people_cap, x->people_len + 1, sizeof(*x->people));
+    error = kgex__people_add(x->people, id, p->first, p->last, &added);
     if (error < 0)
         return error;
-    np = &x->people[x->people_len];
-    np->id = kgex__strdup(id);
-    np->first = kgex__strdup(p->first);
-    np->last = kgex__strdup(p->last);
-    if (!np->id || !np->first || !np->last) {
-        kgex__free(np->id);
-        kgex__free(np->first);
-        kgex__free(np->last);
-        return KGEX_ENOMEM;
-    }
-    x->people_len++;
-    *out = np->id;
+    *out = kgex__people_id(x->people, added);
     return KGEX_OK;
 }
 
