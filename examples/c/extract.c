@@ -53,7 +53,7 @@ int main(int argc, char **argv)
     if (kgex_lexicon_new_default(&lex, &err) < 0 || kgex_graph_new(&graph) < 0 ||
         kgex_extractor_new(&x, lex, graph) < 0 ||
         kgex_extract_text(x, argv[1], text, len, NULL, &err) < 0 ||
-        kgex_graphml_write_file(graph, argv[2], &err) < 0) {
+        kgex_export_write_file(graph, argv[2], NULL, &err) < 0) {
         fprintf(stderr, "error: %s: %s\n", err.source, err.message);
         goto done;
     }

@@ -48,6 +48,7 @@ typedef struct options {
     int strict;         /* --strict: any skip or warning fails the run */
     int analytics;      /* -1: when a GEXF or SVG output or --report needs it */
     int graphml_flavor; /* kgex_graphml_flavor (--graphml-flavor) */
+    int gexf_version;   /* kgex_gexf_version (--gexf-version) */
     int report;
 } options;
 
@@ -78,10 +79,12 @@ static void usage(FILE *fp)
             "                         attributes; on by default with a GEXF or SVG output\n"
             "                         or --report\n"
             "      --no-analytics     do not compute them\n"
-            "      --graphml-flavor FLAVOR  standard (default; valid against the GraphML\n"
-            "                         schema), gephi (adds a label attribute with the\n"
-            "                         relation to each edge) or apoc (also a labels\n"
-            "                         attribute such as :State to each node, for Neo4j)\n"
+            "      --graphml-flavor FLAVOR  tools (default: a label attribute with the\n"
+            "                         relation on each edge and a labels attribute such\n"
+            "                         as :State on each node, read by Gephi and Neo4j\n"
+            "                         APOC) or strict (without them: valid against the\n"
+            "                         GraphML schema)\n"
+            "      --gexf-version VERSION  1.3 (default) or 1.2 (read by NetworkX 2.x)\n"
             "      --report           print a readable summary of the graph on standard\n"
             "                         output (standard error when the graph goes there)\n"
             "  -l, --lexicon FILE     add a lexicon JSON file (schemas/lexicon.schema.json);\n"
@@ -367,24 +370,19 @@ static void print_summary(const kgex_graph *graph, const kgex_extract_stats *st,
 }
 
 /* Write the graph in one output's format. */
-static int write_output(const kgex_graph *graph, const output *out, int graphml_flavor,
+static int write_output(const kgex_graph *graph, const output *out, const options *opt,
                         kgex_error *err)
 {
-    switch (out->format) {
-        case FMT_JSONLD:
-            return kgex_jsonld_write_file(graph, out->path, err);
-        case FMT_GEXF:
-            return kgex_gexf_write_file(graph, out->path, err);
-        case FMT_NQUADS:
-            return kgex_nquads_write_file(graph, out->path, err);
-        case FMT_NTRIPLES:
-            return kgex_ntriples_write_file(graph, out->path, err);
-        case FMT_SVG:
-            return kgex_svg_write_file(graph, out->path, err);
-        default:
-            return kgex_graphml_write_file_flavor(graph, out->path,
-                                                  (kgex_graphml_flavor)graphml_flavor, err);
-    }
+    static const kgex_format formats[] = {
+        [FMT_GRAPHML] = KGEX_FORMAT_GRAPHML,   [FMT_JSONLD] = KGEX_FORMAT_JSONLD,
+        [FMT_GEXF] = KGEX_FORMAT_GEXF,         [FMT_NQUADS] = KGEX_FORMAT_NQUADS,
+        [FMT_NTRIPLES] = KGEX_FORMAT_NTRIPLES, [FMT_SVG] = KGEX_FORMAT_SVG};
+    kgex_export_options eo = KGEX_EXPORT_OPTIONS_INIT;
+
+    eo.format = formats[out->format];
+    eo.graphml_flavor = (kgex_graphml_flavor)opt->graphml_flavor;
+    eo.gexf_version = (kgex_gexf_version)opt->gexf_version;
+    return kgex_export_write_file(graph, out->path, &eo, err);
 }
 
 /* --analytics / --no-analytics, or on when a GEXF or SVG output or the
@@ -445,6 +443,7 @@ int main(int argc, char **argv)
                                              {"no-analytics", no_argument, NULL, 'a'},
                                              {"report", no_argument, NULL, 'R'},
                                              {"graphml-flavor", required_argument, NULL, 'G'},
+                                             {"gexf-version", required_argument, NULL, 'X'},
                                              {"input", required_argument, NULL, 'I'},
                                              {"strict", no_argument, NULL, 'S'},
                                              {"help", no_argument, NULL, 'h'},
@@ -539,15 +538,24 @@ int main(int argc, char **argv)
                 opt.report = 1;
                 break;
             case 'G':
-                if (strcmp(optarg, "standard") == 0) {
-                    opt.graphml_flavor = KGEX_GRAPHML_STANDARD;
-                } else if (strcmp(optarg, "gephi") == 0) {
-                    opt.graphml_flavor = KGEX_GRAPHML_GEPHI;
-                } else if (strcmp(optarg, "apoc") == 0) {
-                    opt.graphml_flavor = KGEX_GRAPHML_APOC;
+                if (strcmp(optarg, "tools") == 0) {
+                    opt.graphml_flavor = KGEX_GRAPHML_TOOLS;
+                } else if (strcmp(optarg, "strict") == 0) {
+                    opt.graphml_flavor = KGEX_GRAPHML_STRICT;
                 } else {
-                    fprintf(stderr,
-                            "%s: unknown GraphML flavor '%s' (expected standard, gephi or apoc)\n",
+                    fprintf(stderr, "%s: unknown GraphML flavor '%s' (expected tools or strict)\n",
+                            progname, optarg);
+                    rc = EXIT_USAGE;
+                    goto done;
+                }
+                break;
+            case 'X':
+                if (strcmp(optarg, "1.3") == 0) {
+                    opt.gexf_version = KGEX_GEXF_1_3;
+                } else if (strcmp(optarg, "1.2") == 0) {
+                    opt.gexf_version = KGEX_GEXF_1_2;
+                } else {
+                    fprintf(stderr, "%s: unknown GEXF version '%s' (expected 1.3 or 1.2)\n",
                             progname, optarg);
                     rc = EXIT_USAGE;
                     goto done;
@@ -710,7 +718,7 @@ int main(int argc, char **argv)
     }
     for (i = 0; i < opt.outputs_len; i++) {
         kgex_error_clear(&err);
-        error = write_output(graph, &opt.outputs[i], opt.graphml_flavor, &err);
+        error = write_output(graph, &opt.outputs[i], &opt, &err);
         if (error < 0) {
             print_error(&err, error);
             rc = error == KGEX_ENOMEM ? EXIT_INTERNAL : EXIT_OUTPUT;

@@ -3,10 +3,12 @@
  */
 #include "export/escape.h"
 
+#include <stdint.h>
 #include <stdio.h>
 #include <string.h>
 
 #include "common.h"
+#include "text/utf8.h"
 
 static const char hex_digits[] = "0123456789ABCDEF";
 
@@ -57,42 +59,6 @@ static int put_hex(kgex__escape_buf *buf, char lead, unsigned char byte)
     return kgex__escape_buf_put(buf, tmp, 3);
 }
 
-/* Length of the valid UTF-8 sequence at s (1..4) and its code point, or 0
- * when the bytes at s do not start one. */
-static size_t utf8_decode(const unsigned char *s, unsigned long *cp)
-{
-    unsigned long c;
-    size_t len, i;
-
-    if (s[0] < 0x80) {
-        *cp = s[0];
-        return 1;
-    }
-    if (s[0] >= 0xC2 && s[0] <= 0xDF) {
-        len = 2;
-        c = s[0] & 0x1F;
-    } else if (s[0] >= 0xE0 && s[0] <= 0xEF) {
-        len = 3;
-        c = s[0] & 0x0F;
-    } else if (s[0] >= 0xF0 && s[0] <= 0xF4) {
-        len = 4;
-        c = s[0] & 0x07;
-    } else {
-        return 0;
-    }
-    for (i = 1; i < len; i++) {
-        if ((s[i] & 0xC0) != 0x80) /* also stops at the NUL */
-            return 0;
-        c = (c << 6) | (s[i] & 0x3F);
-    }
-    if ((len == 3 && c < 0x800) || (len == 4 && (c < 0x10000 || c > 0x10FFFF)))
-        return 0; /* overlong or out of range */
-    if (c >= 0xD800 && c <= 0xDFFF)
-        return 0; /* surrogate */
-    *cp = c;
-    return len;
-}
-
 int kgex__escape_text(kgex__escape_buf *buf, const char *s)
 {
     const unsigned char *p = (const unsigned char *)s;
@@ -100,8 +66,8 @@ int kgex__escape_text(kgex__escape_buf *buf, const char *s)
 
     error = kgex__escape_buf_put(buf, "", 0);
     while (error == KGEX_OK && *p) {
-        unsigned long cp;
-        size_t len = utf8_decode(p, &cp);
+        uint32_t cp;
+        size_t len = kgex__utf8_decode(p, SIZE_MAX, &cp, NULL); /* stops at the NUL */
 
         if (len == 0) {
             error = kgex__escape_buf_put(buf, "\xEF\xBF\xBD", 3);
@@ -210,5 +176,33 @@ int kgex__escape_provenance(kgex__escape_buf *buf, const kgex_provenance *prov)
         error = kgex__escape_buf_puts(buf, nums);
     }
     kgex__escape_buf_free(&doc);
+    return error;
+}
+
+int kgex__escape_provenance_list(kgex__escape_buf *buf, const kgex_provenance *prov, size_t len)
+{
+    size_t i;
+    int error = kgex__escape_buf_put(buf, "", 0);
+
+    for (i = 0; error == KGEX_OK && i < len; i++) {
+        if (i > 0)
+            error = kgex__escape_buf_put(buf, " ", 1);
+        if (error == KGEX_OK)
+            error = kgex__escape_provenance(buf, &prov[i]);
+    }
+    return error;
+}
+
+int kgex__escape_join(kgex__escape_buf *buf, char *const *items, size_t len, const char *sep)
+{
+    size_t i;
+    int error = kgex__escape_buf_put(buf, "", 0);
+
+    for (i = 0; error == KGEX_OK && i < len; i++) {
+        if (i > 0)
+            error = kgex__escape_buf_puts(buf, sep);
+        if (error == KGEX_OK)
+            error = kgex__escape_text(buf, items[i]);
+    }
     return error;
 }

@@ -46,4 +46,11 @@ int kgex__escape_nmtoken(kgex__escape_buf *buf, const char *s);
  * spaces; a NULL doc is written as "". */
 int kgex__escape_provenance(kgex__escape_buf *buf, const kgex_provenance *prov);
 
+/* Append the provenance records joined by spaces, each as by
+ * kgex__escape_provenance(). */
+int kgex__escape_provenance_list(kgex__escape_buf *buf, const kgex_provenance *prov, size_t len);
+
+/* Append items[0..len) scrubbed as by kgex__escape_text, joined by `sep`. */
+int kgex__escape_join(kgex__escape_buf *buf, char *const *items, size_t len, const char *sep);
+
 #endif

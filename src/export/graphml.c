@@ -16,23 +16,24 @@
  *   - the analytics keys (in_degree ... component) are declared and
  *     written only when the graph has been analyzed (analytics.h);
  *   - text is scrubbed of what XML 1.0 forbids (escape.h) before libxml2
- *     escapes it.
+ *     escapes it;
+ *   - in the TOOLS flavor (the default, export.h) each <edge> also has a
+ *     `label` attribute with the relation and each <node> a `labels`
+ *     attribute with its APOC label: Gephi's GraphML importer takes the
+ *     edge type only from that attribute (and merges edges of the same
+ *     source, target and type), Neo4j APOC takes the relationship type
+ *     from it. The STRICT flavor leaves both out.
  * The library does not print: libxml2's error handlers are silenced while
- * we write and restored afterwards.
+ * we write and restored afterwards (xmlout.h).
  */
-#include <errno.h>
-#include <libxml/xmlIO.h>
-#include <libxml/xmlerror.h>
-#include <libxml/xmlwriter.h>
 #include <stdio.h>
 #include <string.h>
 
 #include "common.h"
 #include "export/atomic.h"
 #include "export/escape.h"
-#include "export/xmlout.h"
 #include "export/number.h"
-#include "kgex/analytics.h"
+#include "export/xmlout.h"
 #include "kgex/export.h"
 
 #define GRAPHML_NS     "http://graphml.graphdrawing.org/xmlns"
@@ -88,37 +89,19 @@ static const key_def metric_keys[] = {
 static const char *const apoc_labels[] = {":State", ":Organization", ":Official", ":Event"};
 
 typedef struct writer {
-    xmlTextWriterPtr w;
-    kgex__escape_buf buf;
-    const kgex_graph *graph;
-    int metrics; /* write the analytics keys and data */
+    kgex__xmlout x;
     kgex_graphml_flavor flavor;
 } writer;
-
-#define XC(s) ((const xmlChar *)(s))
-#define XW(call)                                                                                   \
-    do {                                                                                           \
-        if ((call) < 0) {                                                                          \
-            error = KGEX_EIO;                                                                      \
-            goto done;                                                                             \
-        }                                                                                          \
-    } while (0)
-#define CHECK(call)                                                                                \
-    do {                                                                                           \
-        error = (call);                                                                            \
-        if (error < 0)                                                                             \
-            goto done;                                                                             \
-    } while (0)
 
 /* <data key="KEY">TEXT</data>, TEXT already clean */
 static int write_data_raw(writer *wr, const char *key, const char *text)
 {
     int error = KGEX_OK;
 
-    XW(xmlTextWriterStartElement(wr->w, XC("data")));
-    XW(xmlTextWriterWriteAttribute(wr->w, XC("key"), XC(key)));
-    XW(xmlTextWriterWriteString(wr->w, XC(text)));
-    XW(xmlTextWriterEndElement(wr->w));
+    XW(xmlTextWriterStartElement(wr->x.w, XC("data")));
+    XW(xmlTextWriterWriteAttribute(wr->x.w, XC("key"), XC(key)));
+    XW(xmlTextWriterWriteString(wr->x.w, XC(text)));
+    XW(xmlTextWriterEndElement(wr->x.w));
 done:
     return error;
 }
@@ -130,9 +113,9 @@ static int write_data(writer *wr, const char *key, const char *value)
 
     if (!value)
         goto done;
-    CHECK(kgex__escape_buf_reset(&wr->buf));
-    CHECK(kgex__escape_text(&wr->buf, value));
-    CHECK(write_data_raw(wr, key, wr->buf.ptr));
+    CHECK(kgex__escape_buf_reset(&wr->x.buf));
+    CHECK(kgex__escape_text(&wr->x.buf, value));
+    CHECK(write_data_raw(wr, key, wr->x.buf.ptr));
 done:
     return error;
 }
@@ -140,18 +123,13 @@ done:
 static int write_provenance(writer *wr, const char *key, const kgex_provenance *prov,
                             size_t prov_len)
 {
-    size_t i;
     int error = KGEX_OK;
 
     if (prov_len == 0)
         goto done;
-    CHECK(kgex__escape_buf_reset(&wr->buf));
-    for (i = 0; i < prov_len; i++) {
-        if (i > 0)
-            CHECK(kgex__escape_buf_put(&wr->buf, " ", 1));
-        CHECK(kgex__escape_provenance(&wr->buf, &prov[i]));
-    }
-    CHECK(write_data_raw(wr, key, wr->buf.ptr));
+    CHECK(kgex__escape_buf_reset(&wr->x.buf));
+    CHECK(kgex__escape_provenance_list(&wr->x.buf, prov, prov_len));
+    CHECK(write_data_raw(wr, key, wr->x.buf.ptr));
 done:
     return error;
 }
@@ -160,12 +138,12 @@ static int write_key(writer *wr, const key_def *k)
 {
     int error = KGEX_OK;
 
-    XW(xmlTextWriterStartElement(wr->w, XC("key")));
-    XW(xmlTextWriterWriteAttribute(wr->w, XC("id"), XC(k->id)));
-    XW(xmlTextWriterWriteAttribute(wr->w, XC("for"), XC(k->domain)));
-    XW(xmlTextWriterWriteAttribute(wr->w, XC("attr.name"), XC(k->name)));
-    XW(xmlTextWriterWriteAttribute(wr->w, XC("attr.type"), XC(k->type)));
-    XW(xmlTextWriterEndElement(wr->w));
+    XW(xmlTextWriterStartElement(wr->x.w, XC("key")));
+    XW(xmlTextWriterWriteAttribute(wr->x.w, XC("id"), XC(k->id)));
+    XW(xmlTextWriterWriteAttribute(wr->x.w, XC("for"), XC(k->domain)));
+    XW(xmlTextWriterWriteAttribute(wr->x.w, XC("attr.name"), XC(k->name)));
+    XW(xmlTextWriterWriteAttribute(wr->x.w, XC("attr.type"), XC(k->type)));
+    XW(xmlTextWriterEndElement(wr->x.w));
 done:
     return error;
 }
@@ -176,12 +154,12 @@ static int write_keys(writer *wr)
     int error = KGEX_OK;
 
     XW(xmlTextWriterWriteComment(
-        wr->w, XC(" key ids are attr.name, except edge keys whose attr.name a node key also "
-                  "has (label, role, cameo, date, provenance): key ids must be unique, so "
-                  "those are edge_label, edge_role, ... Read keys by attr.name. ")));
+        wr->x.w, XC(" key ids are attr.name, except edge keys whose attr.name a node key also "
+                    "has (label, role, cameo, date, provenance): key ids must be unique, so "
+                    "those are edge_label, edge_role, ... Read keys by attr.name. ")));
     for (i = 0; i < sizeof(keys) / sizeof(keys[0]); i++)
         CHECK(write_key(wr, &keys[i]));
-    for (i = 0; wr->metrics && i < sizeof(metric_keys) / sizeof(metric_keys[0]); i++)
+    for (i = 0; wr->x.metrics && i < sizeof(metric_keys) / sizeof(metric_keys[0]); i++)
         CHECK(write_key(wr, &metric_keys[i]));
 done:
     return error;
@@ -205,29 +183,24 @@ done:
 static int write_node(writer *wr, const kgex_node *n)
 {
     char num[32];
-    size_t i;
     int error = KGEX_OK;
 
-    XW(xmlTextWriterStartElement(wr->w, XC("node")));
-    CHECK(kgex__escape_buf_reset(&wr->buf));
-    CHECK(kgex__escape_nmtoken(&wr->buf, n->id));
-    XW(xmlTextWriterWriteAttribute(wr->w, XC("id"), XC(wr->buf.ptr)));
-    if (wr->flavor == KGEX_GRAPHML_APOC &&
+    XW(xmlTextWriterStartElement(wr->x.w, XC("node")));
+    CHECK(kgex__escape_buf_reset(&wr->x.buf));
+    CHECK(kgex__escape_nmtoken(&wr->x.buf, n->id));
+    XW(xmlTextWriterWriteAttribute(wr->x.w, XC("id"), XC(wr->x.buf.ptr)));
+    if (wr->flavor == KGEX_GRAPHML_TOOLS &&
         (unsigned)n->kind < sizeof(apoc_labels) / sizeof(apoc_labels[0]))
-        XW(xmlTextWriterWriteAttribute(wr->w, XC("labels"), XC(apoc_labels[n->kind])));
+        XW(xmlTextWriterWriteAttribute(wr->x.w, XC("labels"), XC(apoc_labels[n->kind])));
     CHECK(write_data(wr, "canonical_id", n->id));
     CHECK(write_data(wr, "label", n->label));
     CHECK(write_data_raw(wr, "kind", kgex_kind_name(n->kind)));
     if ((unsigned)n->kind < sizeof(apoc_labels) / sizeof(apoc_labels[0]))
         CHECK(write_data_raw(wr, "labels", apoc_labels[n->kind]));
     if (n->aliases_len > 0) {
-        CHECK(kgex__escape_buf_reset(&wr->buf));
-        for (i = 0; i < n->aliases_len; i++) {
-            if (i > 0)
-                CHECK(kgex__escape_buf_put(&wr->buf, "|", 1));
-            CHECK(kgex__escape_text(&wr->buf, n->aliases[i]));
-        }
-        CHECK(write_data_raw(wr, "aliases", wr->buf.ptr));
+        CHECK(kgex__escape_buf_reset(&wr->x.buf));
+        CHECK(kgex__escape_join(&wr->x.buf, n->aliases, n->aliases_len, "|"));
+        CHECK(write_data_raw(wr, "aliases", wr->x.buf.ptr));
     }
     snprintf(num, sizeof(num), "%zu", n->mentions);
     CHECK(write_data_raw(wr, "mentions", num));
@@ -238,9 +211,9 @@ static int write_node(writer *wr, const kgex_node *n)
     CHECK(write_data(wr, "date", n->date));
     CHECK(write_data(wr, "cameo", n->cameo));
     CHECK(write_provenance(wr, "provenance", n->prov, n->prov_len));
-    if (wr->metrics)
+    if (wr->x.metrics)
         CHECK(write_metrics(wr, &n->metrics));
-    XW(xmlTextWriterEndElement(wr->w));
+    XW(xmlTextWriterEndElement(wr->x.w));
 done:
     return error;
 }
@@ -251,17 +224,17 @@ static int write_edge(writer *wr, size_t number, const kgex_edge *e)
     char num[48];
     int error = KGEX_OK;
 
-    XW(xmlTextWriterStartElement(wr->w, XC("edge")));
+    XW(xmlTextWriterStartElement(wr->x.w, XC("edge")));
     snprintf(num, sizeof(num), "e%zu", number);
-    XW(xmlTextWriterWriteAttribute(wr->w, XC("id"), XC(num)));
-    CHECK(kgex__escape_buf_reset(&wr->buf));
-    CHECK(kgex__escape_nmtoken(&wr->buf, kgex_graph_node(wr->graph, e->source)->id));
-    XW(xmlTextWriterWriteAttribute(wr->w, XC("source"), XC(wr->buf.ptr)));
-    CHECK(kgex__escape_buf_reset(&wr->buf));
-    CHECK(kgex__escape_nmtoken(&wr->buf, kgex_graph_node(wr->graph, e->target)->id));
-    XW(xmlTextWriterWriteAttribute(wr->w, XC("target"), XC(wr->buf.ptr)));
-    if (wr->flavor != KGEX_GRAPHML_STANDARD)
-        XW(xmlTextWriterWriteAttribute(wr->w, XC("label"), XC(relation)));
+    XW(xmlTextWriterWriteAttribute(wr->x.w, XC("id"), XC(num)));
+    CHECK(kgex__escape_buf_reset(&wr->x.buf));
+    CHECK(kgex__escape_nmtoken(&wr->x.buf, kgex_graph_node(wr->x.graph, e->source)->id));
+    XW(xmlTextWriterWriteAttribute(wr->x.w, XC("source"), XC(wr->x.buf.ptr)));
+    CHECK(kgex__escape_buf_reset(&wr->x.buf));
+    CHECK(kgex__escape_nmtoken(&wr->x.buf, kgex_graph_node(wr->x.graph, e->target)->id));
+    XW(xmlTextWriterWriteAttribute(wr->x.w, XC("target"), XC(wr->x.buf.ptr)));
+    if (wr->flavor == KGEX_GRAPHML_TOOLS)
+        XW(xmlTextWriterWriteAttribute(wr->x.w, XC("label"), XC(relation)));
     CHECK(write_data_raw(wr, "relation", relation));
     CHECK(write_data_raw(wr, "edge_label", relation));
     snprintf(num, sizeof(num), "%zu", e->weight);
@@ -270,7 +243,7 @@ static int write_edge(writer *wr, size_t number, const kgex_edge *e)
     CHECK(write_data(wr, "edge_cameo", e->cameo));
     CHECK(write_data(wr, "edge_date", e->date));
     CHECK(write_provenance(wr, "edge_provenance", e->prov, e->prov_len));
-    XW(xmlTextWriterEndElement(wr->w));
+    XW(xmlTextWriterEndElement(wr->x.w));
 done:
     return error;
 }
@@ -282,79 +255,42 @@ static int write_document(writer *wr)
     size_t i, n;
     int error = KGEX_OK;
 
-    CHECK(kgex_graph_node_order(wr->graph, &node_order));
-    CHECK(kgex_graph_edge_order(wr->graph, &edge_order));
-    XW(xmlTextWriterSetIndent(wr->w, 1));
-    XW(xmlTextWriterSetIndentString(wr->w, XC("  ")));
-    XW(xmlTextWriterStartDocument(wr->w, NULL, "UTF-8", NULL));
-    XW(xmlTextWriterStartElement(wr->w, XC("graphml")));
-    XW(xmlTextWriterWriteAttribute(wr->w, XC("xmlns"), XC(GRAPHML_NS)));
-    XW(xmlTextWriterWriteAttribute(wr->w, XC("xmlns:xsi"), XC(XSI_NS)));
-    XW(xmlTextWriterWriteAttribute(wr->w, XC("xsi:schemaLocation"), XC(GRAPHML_SCHEMA)));
+    CHECK(kgex__xmlout_orders(&wr->x, &node_order, &edge_order));
+    XW(xmlTextWriterStartDocument(wr->x.w, NULL, "UTF-8", NULL));
+    XW(xmlTextWriterStartElement(wr->x.w, XC("graphml")));
+    XW(xmlTextWriterWriteAttribute(wr->x.w, XC("xmlns"), XC(GRAPHML_NS)));
+    XW(xmlTextWriterWriteAttribute(wr->x.w, XC("xmlns:xsi"), XC(XSI_NS)));
+    XW(xmlTextWriterWriteAttribute(wr->x.w, XC("xsi:schemaLocation"), XC(GRAPHML_SCHEMA)));
     CHECK(write_keys(wr));
-    XW(xmlTextWriterStartElement(wr->w, XC("graph")));
-    XW(xmlTextWriterWriteAttribute(wr->w, XC("id"), XC("G")));
-    XW(xmlTextWriterWriteAttribute(wr->w, XC("edgedefault"), XC("directed")));
-    n = kgex_graph_node_count(wr->graph);
+    XW(xmlTextWriterStartElement(wr->x.w, XC("graph")));
+    XW(xmlTextWriterWriteAttribute(wr->x.w, XC("id"), XC("G")));
+    XW(xmlTextWriterWriteAttribute(wr->x.w, XC("edgedefault"), XC("directed")));
+    n = kgex_graph_node_count(wr->x.graph);
     for (i = 0; i < n; i++)
-        CHECK(write_node(wr, kgex_graph_node(wr->graph, node_order[i])));
-    n = kgex_graph_edge_count(wr->graph);
+        CHECK(write_node(wr, kgex_graph_node(wr->x.graph, node_order[i])));
+    n = kgex_graph_edge_count(wr->x.graph);
     for (i = 0; i < n; i++)
-        CHECK(write_edge(wr, i, kgex_graph_edge(wr->graph, edge_order[i])));
-    XW(xmlTextWriterEndDocument(wr->w)); /* closes graph and graphml */
-    XW(xmlTextWriterFlush(wr->w));
+        CHECK(write_edge(wr, i, kgex_graph_edge(wr->x.graph, edge_order[i])));
+    XW(xmlTextWriterEndDocument(wr->x.w)); /* closes graph and graphml */
+    XW(xmlTextWriterFlush(wr->x.w));
 done:
     kgex__free(node_order);
     kgex__free(edge_order);
     return error;
 }
 
-/* Write to fp; `path` names the file in messages (NULL: a caller's stream). */
-static int graphml_write(const kgex_graph *graph, FILE *fp, const char *path, const void *payload,
-                         kgex_error *err)
+int kgex__graphml_write(const kgex_graph *graph, FILE *fp, const char *path, const void *payload,
+                        kgex_error *err)
 {
-    kgex__xmlout xo;
-    writer wr = {0};
-    int error = KGEX_OK;
+    const kgex_export_options *opts = payload;
+    writer wr;
+    int error;
     int saved = 0;
 
-    wr.graph = graph;
-    wr.metrics = kgex_graph_has_metrics(graph);
-    wr.flavor = payload ? *(const kgex_graphml_flavor *)payload : KGEX_GRAPHML_STANDARD;
-    error = kgex__xmlout_open(&xo, fp);
-    wr.w = xo.w;
+    wr.flavor = opts->graphml_flavor;
+    error = kgex__xmlout_open(&wr.x, graph, fp);
     if (error == KGEX_OK)
         error = write_document(&wr);
-    error = kgex__xmlout_close(&xo, fp, error, &saved);
-    kgex__escape_buf_free(&wr.buf);
-
+    error = kgex__xmlout_close(&wr.x, fp, error, &saved);
     return kgex__write_error(err, error, path, saved, "graphml", "xml writer error");
-}
-
-int kgex_graphml_write(const kgex_graph *graph, FILE *fp, kgex_error *err)
-{
-    KGEX_ASSERT_ARG(graph, err);
-    KGEX_ASSERT_ARG(fp, err);
-    return graphml_write(graph, fp, NULL, NULL, err);
-}
-
-int kgex_graphml_write_file(const kgex_graph *graph, const char *path, kgex_error *err)
-{
-    return kgex__atomic_write(graph, path, graphml_write, NULL, err);
-}
-
-int kgex_graphml_write_flavor(const kgex_graph *graph, FILE *fp, kgex_graphml_flavor flavor,
-                              kgex_error *err)
-{
-    KGEX_ASSERT_ARG(graph, err);
-    KGEX_ASSERT_ARG(fp, err);
-    KGEX_ASSERT_ARG(flavor >= KGEX_GRAPHML_STANDARD && flavor <= KGEX_GRAPHML_APOC, err);
-    return graphml_write(graph, fp, NULL, &flavor, err);
-}
-
-int kgex_graphml_write_file_flavor(const kgex_graph *graph, const char *path,
-                                   kgex_graphml_flavor flavor, kgex_error *err)
-{
-    KGEX_ASSERT_ARG(flavor >= KGEX_GRAPHML_STANDARD && flavor <= KGEX_GRAPHML_APOC, err);
-    return kgex__atomic_write(graph, path, graphml_write, &flavor, err);
 }

@@ -28,6 +28,7 @@
 #include "common.h"
 #include "export/atomic.h"
 #include "export/escape.h"
+#include "export/writer.h"
 #include "kgex/analytics.h"
 #include "kgex/export.h"
 
@@ -96,13 +97,6 @@ typedef struct builder {
     int metrics; /* add the analytics to the node objects */
     kgex__escape_buf buf;
 } builder;
-
-#define CHECK(call)                                                                                \
-    do {                                                                                           \
-        error = (call);                                                                            \
-        if (error < 0)                                                                             \
-            goto done;                                                                             \
-    } while (0)
 
 /* obj[key] = value, taking the reference; a NULL value (a failed json_*
  * constructor) is an allocation failure. */
@@ -426,9 +420,8 @@ done:
     return error;
 }
 
-/* Write to fp; `path` names the file in messages (NULL: a caller's stream). */
-static int jsonld_write(const kgex_graph *graph, FILE *fp, const char *path, const void *payload,
-                        kgex_error *err)
+int kgex__jsonld_write(const kgex_graph *graph, FILE *fp, const char *path, const void *payload,
+                       kgex_error *err)
 {
     builder b = {0};
     int error = KGEX_OK;
@@ -446,16 +439,4 @@ static int jsonld_write(const kgex_graph *graph, FILE *fp, const char *path, con
     }
     kgex__escape_buf_free(&b.buf);
     return kgex__write_error(err, error, path, saved, "json-ld", "write error");
-}
-
-int kgex_jsonld_write(const kgex_graph *graph, FILE *fp, kgex_error *err)
-{
-    KGEX_ASSERT_ARG(graph, err);
-    KGEX_ASSERT_ARG(fp, err);
-    return jsonld_write(graph, fp, NULL, NULL, err);
-}
-
-int kgex_jsonld_write_file(const kgex_graph *graph, const char *path, kgex_error *err)
-{
-    return kgex__atomic_write(graph, path, jsonld_write, NULL, err);
 }

@@ -28,6 +28,7 @@
 #include "export/atomic.h"
 #include "export/escape.h"
 #include "export/number.h"
+#include "export/writer.h"
 #include "kgex/analytics.h"
 #include "kgex/export.h"
 
@@ -56,13 +57,6 @@ typedef struct writer {
     size_t docs_len;
     size_t docs_cap;
 } writer;
-
-#define CHECK(call)                                                                                \
-    do {                                                                                           \
-        error = (call);                                                                            \
-        if (error < 0)                                                                             \
-            goto done;                                                                             \
-    } while (0)
 
 static const char hex_digits[] = "0123456789ABCDEF";
 
@@ -435,11 +429,11 @@ done:
     return error;
 }
 
-/* payload: non-NULL for N-Quads (the document graphs), NULL for N-Triples */
-static int rdf_write(const kgex_graph *graph, FILE *fp, const char *path, const void *payload,
-                     kgex_error *err)
+int kgex__rdf_write(const kgex_graph *graph, FILE *fp, const char *path, const void *payload,
+                    kgex_error *err)
 {
-    int quads = payload != NULL;
+    const kgex_export_options *opts = payload;
+    int quads = opts->format == KGEX_FORMAT_NQUADS;
     writer wr = {0};
     int error;
     int saved = 0;
@@ -460,35 +454,4 @@ static int rdf_write(const kgex_graph *graph, FILE *fp, const char *path, const 
     kgex__free(wr.docs);
     return kgex__write_error(err, error, path, saved, quads ? "n-quads" : "n-triples",
                              "write error");
-}
-
-static const int quads_on = 1;
-
-static int rdf_write_file(const kgex_graph *graph, const char *path, int quads, kgex_error *err)
-{
-    return kgex__atomic_write(graph, path, rdf_write, quads ? &quads_on : NULL, err);
-}
-
-int kgex_nquads_write(const kgex_graph *graph, FILE *fp, kgex_error *err)
-{
-    KGEX_ASSERT_ARG(graph, err);
-    KGEX_ASSERT_ARG(fp, err);
-    return rdf_write(graph, fp, NULL, &quads_on, err);
-}
-
-int kgex_nquads_write_file(const kgex_graph *graph, const char *path, kgex_error *err)
-{
-    return rdf_write_file(graph, path, 1, err);
-}
-
-int kgex_ntriples_write(const kgex_graph *graph, FILE *fp, kgex_error *err)
-{
-    KGEX_ASSERT_ARG(graph, err);
-    KGEX_ASSERT_ARG(fp, err);
-    return rdf_write(graph, fp, NULL, NULL, err);
-}
-
-int kgex_ntriples_write_file(const kgex_graph *graph, const char *path, kgex_error *err)
-{
-    return rdf_write_file(graph, path, 0, err);
 }

@@ -21,6 +21,7 @@
 #include "export/atomic.h"
 #include "export/escape.h"
 #include "export/palette.h"
+#include "export/writer.h"
 #include "kgex/analytics.h"
 #include "kgex/export.h"
 
@@ -42,12 +43,6 @@ typedef struct writer {
     double *x, *y, *r; /* by node index */
 } writer;
 
-#define CHECK(call)                                                                                \
-    do {                                                                                           \
-        error = (call);                                                                            \
-        if (error < 0)                                                                             \
-            goto done;                                                                             \
-    } while (0)
 #define PUT(...)                                                                                   \
     do {                                                                                           \
         if (fprintf(wr->fp, __VA_ARGS__) < 0) {                                                    \
@@ -294,8 +289,8 @@ done:
     return error;
 }
 
-static int svg_write(const kgex_graph *graph, FILE *fp, const char *path, const void *payload,
-                     kgex_error *err)
+int kgex__svg_write(const kgex_graph *graph, FILE *fp, const char *path, const void *payload,
+                    kgex_error *err)
 {
     writer wr = {0};
     int error;
@@ -316,16 +311,4 @@ static int svg_write(const kgex_graph *graph, FILE *fp, const char *path, const 
     kgex__free(wr.y);
     kgex__free(wr.r);
     return kgex__write_error(err, error, path, saved, "svg", "write error");
-}
-
-int kgex_svg_write(const kgex_graph *graph, FILE *fp, kgex_error *err)
-{
-    KGEX_ASSERT_ARG(graph, err);
-    KGEX_ASSERT_ARG(fp, err);
-    return svg_write(graph, fp, NULL, NULL, err);
-}
-
-int kgex_svg_write_file(const kgex_graph *graph, const char *path, kgex_error *err)
-{
-    return kgex__atomic_write(graph, path, svg_write, NULL, err);
 }

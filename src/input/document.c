@@ -33,6 +33,7 @@
 #include <libxml/xmlerror.h>
 
 #include "common.h"
+#include "text/utf8.h"
 
 #define SNIFF_LEN    8192 /* bytes examined for the binary check */
 #define MAX_WARNINGS 4
@@ -77,45 +78,6 @@ static void add_warning(kgex_document *doc, const char *fmt, size_t a, size_t b)
 }
 
 /* ---- UTF-8 cleaning ---------------------------------------------------- */
-
-/* Length of the valid UTF-8 sequence at s (2..4) for a lead byte >= 0x80,
- * or 0 with *bad_len set to the length of the maximal invalid subpart (the
- * bytes to replace by one U+FFFD, as the Unicode standard recommends). */
-static size_t utf8_seq(const unsigned char *s, size_t avail, size_t *bad_len)
-{
-    unsigned char c = s[0], lo = 0x80, hi = 0xBF;
-    size_t n, k;
-
-    if (c >= 0xC2 && c <= 0xDF) {
-        n = 2;
-    } else if (c >= 0xE0 && c <= 0xEF) {
-        n = 3;
-        if (c == 0xE0)
-            lo = 0xA0;
-        else if (c == 0xED)
-            hi = 0x9F;
-    } else if (c >= 0xF0 && c <= 0xF4) {
-        n = 4;
-        if (c == 0xF0)
-            lo = 0x90;
-        else if (c == 0xF4)
-            hi = 0x8F;
-    } else {
-        *bad_len = 1;
-        return 0;
-    }
-    if (avail < 2 || s[1] < lo || s[1] > hi) {
-        *bad_len = 1;
-        return 0;
-    }
-    for (k = 2; k < n; k++) {
-        if (k >= avail || (s[k] & 0xC0) != 0x80) {
-            *bad_len = k;
-            return 0;
-        }
-    }
-    return n;
-}
 
 static const char replacement[3] = {'\xEF', '\xBF', '\xBD'}; /* U+FFFD */
 
@@ -178,7 +140,7 @@ static int clean_utf8(kgex_document *doc, char **in_owner, size_t len, size_t ba
                 need++;
             }
         } else {
-            n = utf8_seq(s + i, len - i, &bad);
+            n = kgex__utf8_decode(s + i, len - i, NULL, &bad);
             if (n) {
                 i += n;
                 need += n;
@@ -223,7 +185,7 @@ static int clean_utf8(kgex_document *doc, char **in_owner, size_t len, size_t ba
             *w++ = (char)c;
             i++;
         } else {
-            n = utf8_seq(s + i, len - i, &bad);
+            n = kgex__utf8_decode(s + i, len - i, NULL, &bad);
             if (n) {
                 memcpy(w, s + i, n);
                 w += n;
@@ -247,30 +209,6 @@ static int clean_utf8(kgex_document *doc, char **in_owner, size_t len, size_t ba
 }
 
 /* ---- UTF-16 ------------------------------------------------------------ */
-
-static size_t put_utf8(char *w, unsigned long cp)
-{
-    if (cp < 0x80) {
-        w[0] = (char)cp;
-        return 1;
-    }
-    if (cp < 0x800) {
-        w[0] = (char)(0xC0 | (cp >> 6));
-        w[1] = (char)(0x80 | (cp & 0x3F));
-        return 2;
-    }
-    if (cp < 0x10000) {
-        w[0] = (char)(0xE0 | (cp >> 12));
-        w[1] = (char)(0x80 | ((cp >> 6) & 0x3F));
-        w[2] = (char)(0x80 | (cp & 0x3F));
-        return 3;
-    }
-    w[0] = (char)(0xF0 | (cp >> 18));
-    w[1] = (char)(0x80 | ((cp >> 12) & 0x3F));
-    w[2] = (char)(0x80 | ((cp >> 6) & 0x3F));
-    w[3] = (char)(0x80 | (cp & 0x3F));
-    return 4;
-}
 
 /* Decode UTF-16 (after the 2-byte BOM) into a new UTF-8 buffer. A U+0000
  * in the first SNIFF_LEN bytes makes the file binary; later ones, unpaired
@@ -319,13 +257,13 @@ static int decode_utf16(kgex_document *doc, const unsigned char *s, size_t len, 
             doc->flags |= KGEX_DOC_INVALID_UTF8;
             u = 0xFFFD;
         }
-        w += put_utf8(w, u);
+        w += kgex__utf8_encode(w, (uint32_t)u);
     }
     if (len % 2) {
         if (doc->invalid++ == 0)
             doc->invalid_first = len + 1;
         doc->flags |= KGEX_DOC_INVALID_UTF8;
-        w += put_utf8(w, 0xFFFD);
+        w += kgex__utf8_encode(w, 0xFFFD);
     }
     *w = '\0';
     *out = dst;

@@ -10,62 +10,15 @@
 
 #include "common.h"
 
-size_t kgex__utf8_len(const unsigned char *s, size_t avail)
-{
-    size_t n, i;
-    uint32_t cp;
-
-    if (avail == 0)
-        return 0;
-    if (s[0] < 0x80)
-        return 1;
-    if (s[0] >= 0xC2 && s[0] <= 0xDF)
-        n = 2;
-    else if (s[0] >= 0xE0 && s[0] <= 0xEF)
-        n = 3;
-    else if (s[0] >= 0xF0 && s[0] <= 0xF4)
-        n = 4;
-    else
-        return 0;
-    if (avail < n)
-        return 0;
-    for (i = 1; i < n; i++) {
-        if ((s[i] & 0xC0) != 0x80)
-            return 0;
-    }
-    if (n == 3) {
-        cp = ((uint32_t)(s[0] & 0x0F) << 12) | ((uint32_t)(s[1] & 0x3F) << 6);
-        if (cp < 0x800 || (cp >= 0xD800 && cp <= 0xDFFF))
-            return 0;
-    } else if (n == 4) {
-        cp = ((uint32_t)(s[0] & 0x07) << 18) | ((uint32_t)(s[1] & 0x3F) << 12);
-        if (cp < 0x10000 || cp > 0x10FFFF)
-            return 0;
-    }
-    return n;
-}
-
 /* Decode the code point at text[*pos], advancing *pos; invalid bytes give
  * U+FFFD and advance one byte. */
 static uint32_t decode(const char *text, size_t len, size_t *pos)
 {
-    const unsigned char *s = (const unsigned char *)text + *pos;
-    size_t n = kgex__utf8_len(s, len - *pos);
-    uint32_t cp;
+    uint32_t cp = 0xFFFD;
+    size_t n = kgex__utf8_decode((const unsigned char *)text + *pos, len - *pos, &cp, NULL);
 
-    if (n == 0) {
-        *pos += 1;
-        return 0xFFFD;
-    }
-    *pos += n;
-    if (n == 1)
-        return s[0];
-    if (n == 2)
-        return ((uint32_t)(s[0] & 0x1F) << 6) | (s[1] & 0x3F);
-    if (n == 3)
-        return ((uint32_t)(s[0] & 0x0F) << 12) | ((uint32_t)(s[1] & 0x3F) << 6) | (s[2] & 0x3F);
-    cp = ((uint32_t)(s[0] & 0x07) << 18) | ((uint32_t)(s[1] & 0x3F) << 12);
-    return cp | ((uint32_t)(s[2] & 0x3F) << 6) | (s[3] & 0x3F);
+    *pos += n ? n : 1;
+    return n ? cp : 0xFFFD;
 }
 
 static uint32_t peek(const char *text, size_t len, size_t pos)

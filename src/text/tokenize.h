@@ -17,6 +17,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "text/utf8.h"
+
 enum kgex__tok_type {
     KGEX__TOK_WORD = 0,
     KGEX__TOK_NUMBER,
@@ -71,8 +73,5 @@ static inline const char *kgex__tok_norm(const kgex__tokens *t, size_t i)
 {
     return t->norm + t->tok[i].norm;
 }
-
-/* Length in bytes of the UTF-8 sequence at s (1..4), or 0 if invalid. */
-size_t kgex__utf8_len(const unsigned char *s, size_t avail);
 
 #endif

@@ -96,8 +96,15 @@ fi
 check "xmllint available" command -v xmllint
 check "/usr/bin/python3 has rdflib and networkx" "$py" -c "import rdflib, networkx"
 
+# The default GraphML flavor (tools) has two attributes the schema does not
+# know, the edge `label` (relation) and node `labels` (APOC labels); all the
+# rest must be valid.
 validate_graphml() { # FILE...
-    xmllint --noout --nonet --schema "$xsd" "$@"
+    local f
+    for f in "$@"; do
+        sed -e '/<edge /s/ label="[a-z_]*"//' -e '/<node /s/ labels=":[A-Za-z]*"//' "$f" |
+            xmllint --noout --nonet --schema "$xsd" - || return 1
+    done
 }
 check_jsonld_node() { # FILE...
     (cd "$jsdir" && node check_jsonld.js "$@")
@@ -114,7 +121,7 @@ cond "examples: summary line counts states, organizations and officials" \
     grep -Eq '[0-9]+ states, [0-9]+ organizations, [0-9]+ officials' "$ex/summary"
 cond "examples: summary line counts 3 documents" grep -q '3 documents' "$ex/summary"
 cond "examples: both files written" test -s "$ex/examples.graphml" -a -s "$ex/examples.jsonld"
-check "examples: GraphML valid against graphml.xsd" validate_graphml "$ex/examples.graphml"
+check "examples: GraphML valid against graphml.xsd (but for label/labels)" validate_graphml "$ex/examples.graphml"
 if [ "$have_node" -eq 1 ]; then
     check "examples: JSON-LD expands and converts to N-Quads (jsonld.js)" \
         check_jsonld_node "$ex/examples.jsonld"
@@ -244,7 +251,7 @@ else
         if "$bin" --quiet -o "$ev/$base.graphml" -o "$ev/$base.jsonld" "$t" 2>"$tmp/err"; then
             ok "text $base: kgex exits 0"
             jsonlds+=("$ev/$base.jsonld")
-            check "text $base: GraphML valid against graphml.xsd" validate_graphml "$ev/$base.graphml"
+            check "text $base: GraphML valid against graphml.xsd (but for label/labels)" validate_graphml "$ev/$base.graphml"
         else
             not_ok "text $base: kgex exits 0" "$tmp/err"
         fi
@@ -319,7 +326,7 @@ printf '%s\n' "$sentence" | "$bin" --quiet - >"$tmp/stdin.graphml" 2>"$tmp/err"
 rc=$?
 cond "stdin '-': exit 0" test "$rc" -eq 0
 cond "stdin '-': GraphML on stdout has Armenia" grep -q 'id="state:ARM"' "$tmp/stdin.graphml"
-check "stdin '-': stdout GraphML valid against graphml.xsd" validate_graphml "$tmp/stdin.graphml"
+check "stdin '-': stdout GraphML valid against graphml.xsd (but for label/labels)" validate_graphml "$tmp/stdin.graphml"
 printf '%s\n' "$sentence" | "$bin" --quiet -f jsonld -o - - >"$tmp/stdin.jsonld" 2>"$tmp/err"
 cond "stdin '-' with -f jsonld -o -: JSON-LD on stdout" grep -q 'https://w3id.org/kgex/id/state/ARM' "$tmp/stdin.jsonld"
 cond "stdin: provenance names <stdin>" grep -q '&lt;stdin&gt;#' "$tmp/stdin.graphml"

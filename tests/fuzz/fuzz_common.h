@@ -19,6 +19,11 @@
 
 #include "kgex/kgex.h"
 
+static const kgex_export_options graphml_opts = {KGEX_EXPORT_OPTIONS_VERSION, KGEX_FORMAT_GRAPHML,
+                                                 KGEX_GRAPHML_STRICT, KGEX_GEXF_1_3};
+static const kgex_export_options jsonld_opts = {KGEX_EXPORT_OPTIONS_VERSION, KGEX_FORMAT_JSONLD,
+                                                KGEX_GRAPHML_TOOLS, KGEX_GEXF_1_3};
+
 static inline void fuzz_fail(const char *what, const char *detail)
 {
     fprintf(stderr, "fuzz: %s: %s\n", what, detail ? detail : "");
@@ -100,7 +105,7 @@ static inline void fuzz_check_writers(const kgex_graph *graph)
     fp = open_memstream(&buf, &size);
     if (!fp)
         abort();
-    if (kgex_graphml_write(graph, fp, &err) < 0)
+    if (kgex_export_write(graph, fp, &graphml_opts, &err) < 0)
         fuzz_fail("graphml write", err.message);
     fclose(fp);
     xmlSetGenericErrorFunc(NULL, fuzz_xml_quiet);
@@ -119,7 +124,7 @@ static inline void fuzz_check_writers(const kgex_graph *graph)
     fp = open_memstream(&buf, &size);
     if (!fp)
         abort();
-    if (kgex_jsonld_write(graph, fp, &err) < 0)
+    if (kgex_export_write(graph, fp, &jsonld_opts, &err) < 0)
         fuzz_fail("jsonld write", err.message);
     fclose(fp);
     json = json_loadb(buf, size, 0, &jerr);

@@ -39,6 +39,14 @@ check "--report: the attack with its date and sources" \
 check "--report: the appeal to the UN" grep -q '^  Armenia -> United Nations' "$o/report"
 "$bin" -q --report "$news" >"$o/g.graphml" 2>"$o/report2"
 check "--report with the graph on stdout: report on stderr" grep -q '^kgex report:' "$o/report2"
-check "--report with the graph on stdout: stdout is only GraphML" \
-    xmllint --noout --nonet --schema "$src/schemas/graphml/graphml.xsd" "$o/g.graphml"
+check "--report with the graph on stdout: stdout is only GraphML" valid_graphml_but_tool_attrs "$o/g.graphml"
+
+"$bin" -q --graphml-flavor strict -o "$o/strict.graphml" "$news"
+check "--graphml-flavor strict: valid against graphml.xsd as it is" \
+    xmllint --noout --nonet --schema "$src/schemas/graphml/graphml.xsd" "$o/strict.graphml"
+strip_tool_attrs "$o/plain.graphml" >"$o/plain-stripped.graphml"
+check "the default flavor is the strict one plus an edge label and node labels" \
+    cmp "$o/plain-stripped.graphml" "$o/strict.graphml"
+"$bin" -q --graphml-flavor apoc -o "$o/x.graphml" "$news" 2>"$o/err"
+check "--graphml-flavor apoc: a usage error naming the flavors" grep -q 'expected tools or strict' "$o/err"
 finish

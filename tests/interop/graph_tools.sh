@@ -2,6 +2,8 @@
 # graph_tools.sh - the graph tools read kgex's GraphML and GEXF back:
 # NetworkX and python-igraph (py/graph_readers.py), Gephi Lite's importers
 # graphology + graphology-graphml + graphology-gexf (js/graphology.mjs);
+# Neo4j APOC's and Gephi's importers, modelled from their source
+# (py/importer_rules.py: relationship and edge types, Gephi's edge merge);
 # GraphML validates against the official schema and GEXF against the GEXF
 # 1.3 RELAX NG grammar; the SVG renders (rsvg-convert) to a picture that is
 # not blank (Pillow counts its pixels). Inputs: examples/news and every text
@@ -17,15 +19,19 @@ require "node and tests/e2e/js/node_modules (graphology)" test -d "$KGEX_NODE_MO
 require "rsvg-convert (librsvg2-bin)" command -v rsvg-convert || finish
 require "python3-pil" "$py" -c "import PIL" || finish
 make_outputs
+run_checks "$py" "$here/py/importer_rules.py" selftest "$tmp"
 
 for n in "${names[@]}"; do
     o=$tmp/out/$n
-    check "$n: GraphML (with analytics) valid against graphml.xsd" \
-        xmllint --noout --nonet --schema "$src/schemas/graphml/graphml.xsd" "$o.graphml"
+    check "$n: GraphML (with analytics) valid against graphml.xsd but for label/labels" \
+        valid_graphml_but_tool_attrs "$o.graphml"
     check "$n: GEXF valid against the GEXF 1.3 RELAX NG schema" \
         xmllint --noout --nonet --relaxng "$src/schemas/gexf/gexf.rng" "$o.gexf"
     run_checks "$py" "$here/py/graph_readers.py" "$o.graphml"
     run_checks node "$here/js/graphology.mjs" "$o.graphml" "$o.gexf"
+    run_checks "$py" "$here/py/importer_rules.py" apoc "$o.graphml"
+    run_checks "$py" "$here/py/importer_rules.py" gephi-graphml "$o.graphml"
+    run_checks "$py" "$here/py/importer_rules.py" gephi-gexf "$o.gexf"
     check "$n: SVG renders with rsvg-convert $(rsvg-convert --version | awk '{print $3}')" \
         rsvg-convert -o "$o.png" "$o.svg"
     run_checks "$py" - "$o.png" "$n" <<'PY'

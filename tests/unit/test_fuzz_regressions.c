@@ -23,6 +23,11 @@
 
 #include "kgex/kgex.h"
 
+static const kgex_export_options graphml_opts = {KGEX_EXPORT_OPTIONS_VERSION, KGEX_FORMAT_GRAPHML,
+                                                 KGEX_GRAPHML_STRICT, KGEX_GEXF_1_3};
+static const kgex_export_options jsonld_opts = {KGEX_EXPORT_OPTIONS_VERSION, KGEX_FORMAT_JSONLD,
+                                                KGEX_GRAPHML_TOOLS, KGEX_GEXF_1_3};
+
 static kgex_lexicon *lexicon;
 
 static void quiet(void *ctx, const char *msg, ...)
@@ -42,7 +47,7 @@ static void check_writers(const kgex_graph *graph, const char *name)
 
     fp = open_memstream(&buf, &size);
     assert_non_null(fp);
-    assert_int_equal(kgex_graphml_write(graph, fp, NULL), KGEX_OK);
+    assert_int_equal(kgex_export_write(graph, fp, &graphml_opts, NULL), KGEX_OK);
     assert_int_equal(fclose(fp), 0);
     xmlSetGenericErrorFunc(NULL, quiet);
     xdoc = xmlReadMemory(buf, (int)size, "r.graphml", NULL, XML_PARSE_NONET | XML_PARSE_HUGE);
@@ -54,7 +59,7 @@ static void check_writers(const kgex_graph *graph, const char *name)
     buf = NULL;
     fp = open_memstream(&buf, &size);
     assert_non_null(fp);
-    assert_int_equal(kgex_jsonld_write(graph, fp, NULL), KGEX_OK);
+    assert_int_equal(kgex_export_write(graph, fp, &jsonld_opts, NULL), KGEX_OK);
     assert_int_equal(fclose(fp), 0);
     json = json_loadb(buf, size, 0, &jerr);
     if (!json)

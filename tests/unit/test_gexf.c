@@ -22,6 +22,9 @@
 #include "kgex/export.h"
 #include "kgex/graph.h"
 
+static const kgex_export_options gexf_opts = {KGEX_EXPORT_OPTIONS_VERSION, KGEX_FORMAT_GEXF,
+                                              KGEX_GRAPHML_TOOLS, KGEX_GEXF_1_3};
+
 #define HOSTILE "A<b>&\"'c]]> \x01x\x0by \xff\xfe z \xef\xbf\xbe w \xf0\x9f\x98\x80 end"
 
 static kgex_graph *make_graph(void)
@@ -73,7 +76,7 @@ static char *write_gexf(kgex_graph *g)
     FILE *fp = open_memstream(&text, &len);
 
     assert_non_null(fp);
-    assert_int_equal(kgex_gexf_write(g, fp, NULL), KGEX_OK);
+    assert_int_equal(kgex_export_write(g, fp, &gexf_opts, NULL), KGEX_OK);
     assert_int_equal(fclose(fp), 0);
     return text;
 }
@@ -159,9 +162,10 @@ static void gexf_file_is_atomic_and_errors_name_the_path(void **state)
 
     (void)state;
     kgex_error_clear(&err);
-    assert_int_equal(kgex_gexf_write_file(g, "/nonexistent-dir/g.gexf", &err), KGEX_EIO);
+    assert_int_equal(kgex_export_write_file(g, "/nonexistent-dir/g.gexf", &gexf_opts, &err),
+                     KGEX_EIO);
     assert_non_null(strstr(err.message, "/nonexistent-dir/g.gexf"));
-    assert_int_equal(kgex_gexf_write(NULL, stdout, NULL), KGEX_EINVAL);
+    assert_int_equal(kgex_export_write(NULL, stdout, &gexf_opts, NULL), KGEX_EINVAL);
     kgex_graph_free(g);
 }
 

@@ -24,6 +24,9 @@
 #include "kgex/export.h"
 #include "kgex/graph.h"
 
+static const kgex_export_options graphml_opts = {KGEX_EXPORT_OPTIONS_VERSION, KGEX_FORMAT_GRAPHML,
+                                                 KGEX_GRAPHML_STRICT, KGEX_GEXF_1_3};
+
 /* <, >, &, quotes, "]]>", C0 controls, invalid UTF-8, U+FFFE, an emoji */
 #define HOSTILE       "A<b>&\"'c]]> \x01x\x0by \xff\xfe z \xef\xbf\xbe w \xf0\x9f\x98\x80 end"
 #define HOSTILE_CLEAN "A<b>&\"'c]]> xy \xef\xbf\xbd\xef\xbf\xbd z  w \xf0\x9f\x98\x80 end"
@@ -200,7 +203,7 @@ static void graphml_round_trips_hostile_strings(void **state)
 
     (void)state;
     snprintf(path, sizeof(path), "%s/hostile.graphml", tmpdir);
-    assert_int_equal(kgex_graphml_write_file(g, path, &err), KGEX_OK);
+    assert_int_equal(kgex_export_write_file(g, path, &graphml_opts, &err), KGEX_OK);
     doc = xmlReadFile(path, NULL, XML_PARSE_NONET);
     assert_non_null(doc);
     root = xmlDocGetRootElement(doc);
@@ -255,7 +258,7 @@ static void graphml_is_valid_against_the_schema(void **state)
 
     (void)state;
     snprintf(path, sizeof(path), "%s/valid.graphml", tmpdir);
-    assert_int_equal(kgex_graphml_write_file(g, path, NULL), KGEX_OK);
+    assert_int_equal(kgex_export_write_file(g, path, &graphml_opts, NULL), KGEX_OK);
     pctx = xmlSchemaNewParserCtxt(KGEX_SOURCE_DIR "/schemas/graphml/graphml.xsd");
     assert_non_null(pctx);
     schema = xmlSchemaParse(pctx);
@@ -284,7 +287,7 @@ static void graphml_declares_typed_keys_and_orders_elements(void **state)
 
     (void)state;
     snprintf(path, sizeof(path), "%s/keys.graphml", tmpdir);
-    assert_int_equal(kgex_graphml_write_file(g, path, NULL), KGEX_OK);
+    assert_int_equal(kgex_export_write_file(g, path, &graphml_opts, NULL), KGEX_OK);
     doc = xmlReadFile(path, NULL, XML_PARSE_NONET);
     assert_non_null(doc);
     root = xmlDocGetRootElement(doc);
@@ -352,8 +355,8 @@ static void graphml_output_is_deterministic(void **state)
     (void)state;
     snprintf(p1, sizeof(p1), "%s/det1.graphml", tmpdir);
     snprintf(p2, sizeof(p2), "%s/det2.graphml", tmpdir);
-    assert_int_equal(kgex_graphml_write_file(g, p1, NULL), KGEX_OK);
-    assert_int_equal(kgex_graphml_write_file(g, p2, NULL), KGEX_OK);
+    assert_int_equal(kgex_export_write_file(g, p1, &graphml_opts, NULL), KGEX_OK);
+    assert_int_equal(kgex_export_write_file(g, p2, &graphml_opts, NULL), KGEX_OK);
     a = slurp(p1, &alen);
     b = slurp(p2, &blen);
     assert_int_equal(alen, blen);
@@ -378,31 +381,35 @@ static size_t count_with_attr(xmlNode *parent, const char *name, const char *att
 
 static void graphml_flavors_add_importer_attributes_only_when_asked(void **state)
 {
-    static const kgex_graphml_flavor flavors[] = {KGEX_GRAPHML_STANDARD, KGEX_GRAPHML_GEPHI,
-                                                  KGEX_GRAPHML_APOC};
+    static const kgex_graphml_flavor flavors[] = {KGEX_GRAPHML_TOOLS, KGEX_GRAPHML_STRICT};
     kgex_graph *g = make_graph();
+    kgex_export_options opts = KGEX_EXPORT_OPTIONS_INIT;
     size_t f;
 
     (void)state;
-    for (f = 0; f < 3; f++) {
+    for (f = 0; f < 2; f++) {
         char path[512];
         xmlDoc *doc;
         xmlNode *graph;
         size_t nodes = kgex_graph_node_count(g), edges = kgex_graph_edge_count(g);
 
         snprintf(path, sizeof(path), "%s/flavor%zu.graphml", tmpdir, f);
-        assert_int_equal(kgex_graphml_write_file_flavor(g, path, flavors[f], NULL), KGEX_OK);
+        opts.graphml_flavor = flavors[f];
+        assert_int_equal(kgex_export_write_file(g, path, &opts, NULL), KGEX_OK);
         doc = xmlReadFile(path, NULL, XML_PARSE_NONET);
         assert_non_null(doc);
         graph = child(xmlDocGetRootElement(doc), "graph");
         assert_non_null(graph);
-        /* edges: a label attribute for gephi and apoc; nodes: labels for apoc */
-        assert_int_equal(count_with_attr(graph, "edge", "label"), f == 0 ? 0 : edges);
-        assert_int_equal(count_with_attr(graph, "node", "labels"), f == 2 ? nodes : 0);
+        /* the default (tools): edges have a label attribute, nodes labels */
+        assert_int_equal(count_with_attr(graph, "edge", "label"), f == 0 ? edges : 0);
+        assert_int_equal(count_with_attr(graph, "node", "labels"), f == 0 ? nodes : 0);
         xmlFreeDoc(doc);
     }
-    assert_int_equal(kgex_graphml_write_file_flavor(g, "-", (kgex_graphml_flavor)7, NULL),
-                     KGEX_EINVAL);
+    opts.graphml_flavor = (kgex_graphml_flavor)7;
+    assert_int_equal(kgex_export_write_file(g, "-", &opts, NULL), KGEX_EINVAL);
+    opts.graphml_flavor = KGEX_GRAPHML_TOOLS;
+    opts.version = 99;
+    assert_int_equal(kgex_export_write_file(g, "-", &opts, NULL), KGEX_EINVAL);
     kgex_graph_free(g);
 }
 
@@ -421,7 +428,7 @@ static void graphml_replaces_an_existing_file(void **state)
     assert_non_null(fp);
     fputs("old content\n", fp);
     fclose(fp);
-    assert_int_equal(kgex_graphml_write_file(g, path, NULL), KGEX_OK);
+    assert_int_equal(kgex_export_write_file(g, path, &graphml_opts, NULL), KGEX_OK);
     text = slurp(path, NULL);
     assert_memory_equal(text, "<?xml", 5);
     free(text);
@@ -437,7 +444,8 @@ static void graphml_reports_unwritable_paths(void **state)
 
     (void)state;
     kgex_error_clear(&err);
-    assert_int_equal(kgex_graphml_write_file(g, "/nonexistent-dir/x.graphml", &err), KGEX_EIO);
+    assert_int_equal(kgex_export_write_file(g, "/nonexistent-dir/x.graphml", &graphml_opts, &err),
+                     KGEX_EIO);
     assert_int_equal(err.code, KGEX_EIO);
     assert_non_null(strstr(err.message, "/nonexistent-dir/x.graphml"));
     assert_int_equal(access("/nonexistent-dir", F_OK), -1);
@@ -448,7 +456,7 @@ static void graphml_reports_unwritable_paths(void **state)
     snprintf(path, sizeof(path), "%s/target", dir);
     assert_int_equal(mkdir(path, 0700), 0);
     kgex_error_clear(&err);
-    assert_int_equal(kgex_graphml_write_file(g, path, &err), KGEX_EIO);
+    assert_int_equal(kgex_export_write_file(g, path, &graphml_opts, &err), KGEX_EIO);
     assert_non_null(strstr(err.message, path));
     assert_int_equal(count_entries(dir), 1);
     kgex_graph_free(g);
@@ -465,7 +473,7 @@ static void graphml_reports_a_full_disk(void **state)
     if (!fp)
         skip();
     kgex_error_clear(&err);
-    assert_int_equal(kgex_graphml_write(g, fp, &err), KGEX_EIO);
+    assert_int_equal(kgex_export_write(g, fp, &graphml_opts, &err), KGEX_EIO);
     assert_int_equal(err.code, KGEX_EIO);
     assert_non_null(strstr(err.message, "No space left"));
     fclose(fp);
@@ -481,12 +489,12 @@ static void graphml_writes_an_empty_graph(void **state)
     (void)state;
     assert_int_equal(kgex_graph_new(&g), KGEX_OK);
     snprintf(path, sizeof(path), "%s/empty.graphml", tmpdir);
-    assert_int_equal(kgex_graphml_write_file(g, path, NULL), KGEX_OK);
+    assert_int_equal(kgex_export_write_file(g, path, &graphml_opts, NULL), KGEX_OK);
     doc = xmlReadFile(path, NULL, XML_PARSE_NONET);
     assert_non_null(doc);
     assert_non_null(child(xmlDocGetRootElement(doc), "graph"));
     xmlFreeDoc(doc);
-    assert_int_equal(kgex_graphml_write(NULL, stdout, NULL), KGEX_EINVAL);
+    assert_int_equal(kgex_export_write(NULL, stdout, &graphml_opts, NULL), KGEX_EINVAL);
     kgex_graph_free(g);
 }
 

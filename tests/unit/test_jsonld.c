@@ -19,6 +19,9 @@
 #include "kgex/export.h"
 #include "kgex/graph.h"
 
+static const kgex_export_options jsonld_opts = {KGEX_EXPORT_OPTIONS_VERSION, KGEX_FORMAT_JSONLD,
+                                                KGEX_GRAPHML_TOOLS, KGEX_GEXF_1_3};
+
 #define ID_BASE "https://w3id.org/kgex/id/"
 
 /* <, >, &, quotes, "]]>", C0 controls, invalid UTF-8, U+FFFE, an emoji */
@@ -103,7 +106,7 @@ static json_t *write_and_load(const char *name)
     json_t *doc;
 
     snprintf(path, sizeof(path), "%s/%s", tmpdir, name);
-    assert_int_equal(kgex_jsonld_write_file(g, path, NULL), KGEX_OK);
+    assert_int_equal(kgex_export_write_file(g, path, &jsonld_opts, NULL), KGEX_OK);
     doc = json_load_file(path, 0, &jerr);
     if (!doc)
         fail_msg("%s:%d: %s", path, jerr.line, jerr.text);
@@ -269,11 +272,11 @@ static void jsonld_output_is_deterministic(void **state)
     (void)state;
     fp = open_memstream(&a, &alen);
     assert_non_null(fp);
-    assert_int_equal(kgex_jsonld_write(g, fp, NULL), KGEX_OK);
+    assert_int_equal(kgex_export_write(g, fp, &jsonld_opts, NULL), KGEX_OK);
     fclose(fp);
     fp = open_memstream(&b, &blen);
     assert_non_null(fp);
-    assert_int_equal(kgex_jsonld_write(g, fp, NULL), KGEX_OK);
+    assert_int_equal(kgex_export_write(g, fp, &jsonld_opts, NULL), KGEX_OK);
     fclose(fp);
     assert_int_equal(alen, blen);
     assert_memory_equal(a, b, alen);
@@ -294,11 +297,12 @@ static void jsonld_reports_a_full_disk(void **state)
     if (!fp)
         skip();
     kgex_error_clear(&err);
-    assert_int_equal(kgex_jsonld_write(g, fp, &err), KGEX_EIO);
+    assert_int_equal(kgex_export_write(g, fp, &jsonld_opts, &err), KGEX_EIO);
     assert_int_equal(err.code, KGEX_EIO);
     fclose(fp);
     kgex_error_clear(&err);
-    assert_int_equal(kgex_jsonld_write_file(g, "/nonexistent-dir/x.jsonld", &err), KGEX_EIO);
+    assert_int_equal(kgex_export_write_file(g, "/nonexistent-dir/x.jsonld", &jsonld_opts, &err),
+                     KGEX_EIO);
     assert_non_null(strstr(err.message, "/nonexistent-dir/x.jsonld"));
     kgex_graph_free(g);
 }

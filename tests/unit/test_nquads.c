@@ -21,6 +21,11 @@
 #include "kgex/export.h"
 #include "kgex/graph.h"
 
+static const kgex_export_options nquads_opts = {KGEX_EXPORT_OPTIONS_VERSION, KGEX_FORMAT_NQUADS,
+                                                KGEX_GRAPHML_TOOLS, KGEX_GEXF_1_3};
+static const kgex_export_options ntriples_opts = {KGEX_EXPORT_OPTIONS_VERSION, KGEX_FORMAT_NTRIPLES,
+                                                  KGEX_GRAPHML_TOOLS, KGEX_GEXF_1_3};
+
 #define ID    "<https://w3id.org/kgex/id/"
 #define KG    "<https://w3id.org/kgex/ns#"
 #define DOC_A "<https://w3id.org/kgex/doc/dir%2Fa%20doc.txt>"
@@ -58,7 +63,8 @@ static char *write_rdf(kgex_graph *g, int quads)
     FILE *fp = open_memstream(&text, &len);
 
     assert_non_null(fp);
-    assert_int_equal(quads ? kgex_nquads_write(g, fp, NULL) : kgex_ntriples_write(g, fp, NULL),
+    assert_int_equal(quads ? kgex_export_write(g, fp, &nquads_opts, NULL)
+                           : kgex_export_write(g, fp, &ntriples_opts, NULL),
                      KGEX_OK);
     assert_int_equal(fclose(fp), 0);
     return text;
@@ -150,9 +156,10 @@ static void nquads_file_errors_name_the_path(void **state)
 
     (void)state;
     kgex_error_clear(&err);
-    assert_int_equal(kgex_nquads_write_file(g, "/nonexistent-dir/g.nq", &err), KGEX_EIO);
+    assert_int_equal(kgex_export_write_file(g, "/nonexistent-dir/g.nq", &nquads_opts, &err),
+                     KGEX_EIO);
     assert_non_null(strstr(err.message, "/nonexistent-dir/g.nq"));
-    assert_int_equal(kgex_ntriples_write_file(NULL, "x.nt", NULL), KGEX_EINVAL);
+    assert_int_equal(kgex_export_write_file(NULL, "x.nt", &ntriples_opts, NULL), KGEX_EINVAL);
     kgex_graph_free(g);
 }
 

@@ -35,6 +35,11 @@
 #include "common.h"
 #include "kgex/kgex.h"
 
+static const kgex_export_options graphml_opts = {KGEX_EXPORT_OPTIONS_VERSION, KGEX_FORMAT_GRAPHML,
+                                                 KGEX_GRAPHML_STRICT, KGEX_GEXF_1_3};
+static const kgex_export_options jsonld_opts = {KGEX_EXPORT_OPTIONS_VERSION, KGEX_FORMAT_JSONLD,
+                                                KGEX_GRAPHML_TOOLS, KGEX_GEXF_1_3};
+
 static const char lexicon_json[] =
     "{\"kgex_lexicon\": 1,\n"
     " \"states\": [{\"id\": \"ARM\", \"name\": \"Armenia\", \"official_name\": \"Republic of "
@@ -193,7 +198,7 @@ static int run_once(long k)
     if (error < 0)
         goto check;
     json_hooked = 1;
-    error = kgex_graphml_write_file(graph, graphml, &err);
+    error = kgex_export_write_file(graph, graphml, &graphml_opts, &err);
     /* libxml2's writer and jansson's json_dumpf report a failed allocation
      * as a write error (-1 either way): KGEX_EIO with a message is clean */
     if (error == KGEX_EIO && err.message[0])
@@ -201,7 +206,7 @@ static int run_once(long k)
     if (error < 0)
         goto check;
     written[nwritten++] = "g.graphml";
-    error = kgex_jsonld_write_file(graph, jsonld, &err);
+    error = kgex_export_write_file(graph, jsonld, &jsonld_opts, &err);
     if (error == KGEX_EIO && err.message[0])
         error = KGEX_ENOMEM;
     if (error < 0)

@@ -20,6 +20,9 @@
 #include "kgex/export.h"
 #include "kgex/graph.h"
 
+static const kgex_export_options svg_opts = {KGEX_EXPORT_OPTIONS_VERSION, KGEX_FORMAT_SVG,
+                                             KGEX_GRAPHML_TOOLS, KGEX_GEXF_1_3};
+
 static kgex_graph *make_graph(void)
 {
     kgex_graph *g = NULL;
@@ -47,7 +50,7 @@ static char *write_svg(kgex_graph *g)
     FILE *fp = open_memstream(&text, &len);
 
     assert_non_null(fp);
-    assert_int_equal(kgex_svg_write(g, fp, NULL), KGEX_OK);
+    assert_int_equal(kgex_export_write(g, fp, &svg_opts, NULL), KGEX_OK);
     assert_int_equal(fclose(fp), 0);
     return text;
 }
@@ -90,7 +93,8 @@ static void svg_of_an_empty_graph_is_a_legend(void **state)
     assert_non_null(strstr(text, "0 nodes, 0 edges"));
     assert_non_null(strstr(text, "</svg>\n"));
     free(text);
-    assert_int_equal(kgex_svg_write_file(g, "/nonexistent-dir/g.svg", NULL), KGEX_EIO);
+    assert_int_equal(kgex_export_write_file(g, "/nonexistent-dir/g.svg", &svg_opts, NULL),
+                     KGEX_EIO);
     kgex_graph_free(g);
 }
 

@@ -17,16 +17,11 @@ import sys
 import igraph
 import networkx as nx
 
+import tap
+from tap import report
+
 KINDS = {"state", "organization", "official", "event"}
 RELATIONS = {"member_of", "official_of", "attacked", "appealed_to", "stated", "about"}
-failed = 0
-
-
-def report(ok, name):
-    global failed
-    print(("ok - " if ok else "not ok - ") + name)
-    if not ok:
-        failed += 1
 
 
 def counts_in_file(path):
@@ -99,7 +94,7 @@ def main(paths):
         n_nodes, n_edges = counts_in_file(path)
         nxg = check_networkx(path, n_nodes, n_edges)
         check_igraph(path, n_nodes, n_edges, nxg)
-    return 1 if failed else 0
+    return 1 if tap.failed else 0
 
 
 if __name__ == "__main__":
