@@ -5,7 +5,8 @@
 # Neo4j APOC's and Gephi's importers, modelled from their source
 # (py/importer_rules.py: relationship and edge types, Gephi's edge merge);
 # GraphML validates against the official schema and GEXF against the GEXF
-# 1.3 RELAX NG grammar; the SVG renders (rsvg-convert) to a picture that is
+# 1.3 RELAX NG grammar; GEXF 1.2 is read by NetworkX 2.8 (py/gexf_networkx.py);
+# the SVG renders (rsvg-convert) to a picture that is
 # not blank (Pillow counts its pixels). Inputs: examples/news and every text
 # in tests/fixtures/news.
 #
@@ -48,4 +49,16 @@ print("%s - %s: PNG %dx%d not blank (%.1f%% non-white pixels, %d kind colours)"
       % ("ok" if ok else "not ok", sys.argv[2], w, h, 100.0 * ink / (w * h), len(seen)))
 PY
 done
+
+# GEXF 1.2 (--gexf-version 1.2) for NetworkX 2.x, which refuses GEXF 1.3;
+# graphology and the Gephi model read it as they read 1.3.
+o=$tmp/out/g12
+if "$bin" -q --analytics --gexf-version 1.2 -o "$o.gexf" -o "$o.graphml" \
+    "$src/examples/news" 2>"$tmp/err" && "$bin" -q -o "$o.13.gexf" "$src/examples/news"; then
+    run_checks "$py" "$here/py/gexf_networkx.py" "$o.gexf" "$o.13.gexf" "$o.graphml"
+    run_checks node "$here/js/graphology.mjs" "$o.graphml" "$o.gexf"
+    run_checks "$py" "$here/py/importer_rules.py" gephi-gexf "$o.gexf"
+else
+    not_ok "kgex --gexf-version 1.2" "$tmp/err"
+fi
 finish

@@ -7,6 +7,7 @@
 
 #include <libxml/parser.h>
 #include <libxml/relaxng.h>
+#include <math.h>
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -69,16 +70,23 @@ static kgex_graph *make_graph(void)
     return g;
 }
 
-static char *write_gexf(kgex_graph *g)
+static char *write_gexf_version(kgex_graph *g, kgex_gexf_version version)
 {
+    kgex_export_options opts = gexf_opts;
     char *text = NULL;
     size_t len = 0;
     FILE *fp = open_memstream(&text, &len);
 
     assert_non_null(fp);
-    assert_int_equal(kgex_export_write(g, fp, &gexf_opts, NULL), KGEX_OK);
+    opts.gexf_version = version;
+    assert_int_equal(kgex_export_write(g, fp, &opts, NULL), KGEX_OK);
     assert_int_equal(fclose(fp), 0);
     return text;
+}
+
+static char *write_gexf(kgex_graph *g)
+{
+    return write_gexf_version(g, KGEX_GEXF_1_3);
 }
 
 static void quiet(void *ctx, const char *msg, ...)
@@ -155,6 +163,54 @@ static void gexf_writes_dates_as_start_and_relation_as_kind(void **state)
     kgex_graph_free(g);
 }
 
+/* The y="..." of the viz:position of node `id` in `text`. */
+static double position_y(const char *text, const char *id)
+{
+    char open[64];
+    const char *node, *y;
+
+    snprintf(open, sizeof(open), "<node id=\"%s\"", id);
+    node = strstr(text, open);
+    assert_non_null(node);
+    y = strstr(strstr(node, "<viz:position "), " y=\"");
+    assert_non_null(y);
+    return strtod(y + 4, NULL);
+}
+
+static void gexf_y_axis_points_up_as_in_gephi(void **state)
+{
+    kgex_graph *g = make_graph();
+    size_t arm;
+    double y;
+    char *text;
+
+    (void)state;
+    assert_int_equal(kgex_graph_analyze(g), KGEX_OK);
+    assert_int_equal(kgex_graph_find_node(g, &arm, "state/ARM"), KGEX_OK);
+    y = kgex_graph_node(g, arm)->metrics.y; /* grows downwards, as in the SVG */
+    assert_true(y != 0);
+    text = write_gexf(g);
+    assert_true(fabs(position_y(text, "state/ARM") - -1000.0 * y) < 0.001);
+    free(text);
+    kgex_graph_free(g);
+}
+
+static void gexf_1_2_has_the_1_2draft_namespace(void **state)
+{
+    kgex_graph *g = make_graph();
+    char *text;
+
+    (void)state;
+    text = write_gexf_version(g, KGEX_GEXF_1_2);
+    assert_non_null(strstr(text,
+                           "<gexf xmlns=\"http://www.gexf.net/1.2draft\" "
+                           "xmlns:viz=\"http://www.gexf.net/1.2draft/viz\" version=\"1.2\">"));
+    assert_null(strstr(text, "http://gexf.net/1.3"));
+    assert_non_null(strstr(text, "kind=\"attacked\"")); /* Gephi reads kind in 1.2 too */
+    free(text);
+    kgex_graph_free(g);
+}
+
 static void gexf_file_is_atomic_and_errors_name_the_path(void **state)
 {
     kgex_graph *g = make_graph();
@@ -175,6 +231,8 @@ int main(void)
         cmocka_unit_test(gexf_is_valid_with_hostile_strings_before_and_after_analysis),
         cmocka_unit_test(gexf_writes_dates_as_start_and_relation_as_kind),
         cmocka_unit_test(gexf_file_is_atomic_and_errors_name_the_path),
+        cmocka_unit_test(gexf_y_axis_points_up_as_in_gephi),
+        cmocka_unit_test(gexf_1_2_has_the_1_2draft_namespace),
     };
     int rc = cmocka_run_group_tests_name("gexf", tests, NULL, NULL);
 
