@@ -4,7 +4,10 @@
 Inputs:
   * Debian iso-codes: /usr/share/iso-codes/json/iso_3166-1.json (package
     `iso-codes`): names, official names and alpha-3 codes;
-  * tools/states_extra.json (hand-kept): news short names, aliases,
+  * data/lexicon/src/countries.json: English demonyms and capitals from
+    mledoze/countries (ODbL 1.0; the fields the generator reads, kept
+    in the repository so that the build needs no download);
+  * data/lexicon/src/states_extra.json (hand-kept): news short names, aliases,
     adjectives, demonyms, capitals, seats of government, other cities
     (places only, never the government), Wikidata QIDs,
     UN membership, the list of iso-codes entries that are territories (not
@@ -13,7 +16,8 @@ Inputs:
 
 Output: data/lexicon/states.json (committed; the build does not run Python).
 
-Usage: /usr/bin/python3 tools/gen_states.py [--iso FILE] [--extra FILE] [--out FILE]
+Usage: /usr/bin/python3 tools/gen_states.py [--iso FILE] [--extra FILE] [--countries FILE]
+       [--out FILE] [--check]
 Stdlib only.
 """
 
@@ -26,17 +30,50 @@ import sys
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(HERE)
 DEFAULT_ISO = "/usr/share/iso-codes/json/iso_3166-1.json"
-DEFAULT_EXTRA = os.path.join(HERE, "states_extra.json")
+SRC = os.path.join(ROOT, "data", "lexicon", "src")
+DEFAULT_EXTRA = os.path.join(SRC, "states_extra.json")
+DEFAULT_COUNTRIES = os.path.join(SRC, "countries.json")
 DEFAULT_OUT = os.path.join(ROOT, "data", "lexicon", "states.json")
 
 LIST_FIELDS = ("aliases", "adjectives", "demonyms", "capitals", "seats")
 # Optional list fields: emitted only when non-empty.
 OPTIONAL_LIST_FIELDS = ("cities",)
-KNOWN_EXTRA_FIELDS = ({"name", "official_name", "wikidata", "un_member", "drop_aliases"}
+KNOWN_EXTRA_FIELDS = ({"name", "official_name", "wikidata", "un_member", "drop_aliases",
+                       "drop_capitals"}
                       | set(LIST_FIELDS) | set(OPTIONAL_LIST_FIELDS))
 # Output key order.
 ORDER = ("id", "name", "official_name", "aliases", "adjectives", "demonyms",
-         "capitals", "seats", "cities", "iso3", "wikidata", "un_member")
+         "capitals", "seats", "cities", "ambiguous", "iso3", "wikidata", "un_member")
+
+# mledoze's English demonyms that are nouns for a person (the rest are
+# adjectives that also serve as nouns: "Armenian"); their plurals.
+NOUN_ENDINGS = ("er",)
+NOUN_PLURALS = {"Mosotho": "Basotho", "I-Kiribati": "I-Kiribati", "Ni-Vanuatu": "Ni-Vanuatu"}
+
+
+def plural(word):
+    """The plural noun of a demonym ("Afghan" -> "Afghans"), or None when
+    English uses the same word or none ("Congolese", "Swiss", "French")."""
+    if word in NOUN_PLURALS:
+        return NOUN_PLURALS[word]
+    if word.endswith(("ese", "ss", "sh", "ch", "x", "z")) or " or " in word:
+        return None
+    if word.endswith(("an", "i", "er", "ite", "ot", "ec", "ic", "k", "n", "o")):
+        return word + "s"
+    return None
+
+
+def mledoze_forms(entry):
+    """English demonym forms of a mledoze entry, split ("Antiguan,
+    Barbudan", "Kittitian or Nevisian")."""
+    out = []
+    eng = (entry or {}).get("demonyms", {}).get("eng", {})
+    for k in ("m", "f"):
+        for part in re.split(r",\s*|\s+or\s+", eng.get(k) or ""):
+            part = part.strip()
+            if part and part not in out:
+                out.append(part)
+    return out
 
 
 def die(msg):
@@ -71,14 +108,16 @@ def dedupe(seq, exclude=()):
     return out
 
 
-def build(iso_path, extra_path):
+def build(iso_path, extra_path, countries_path):
     with open(iso_path, encoding="utf-8") as fh:
         iso_list = json.load(fh)["3166-1"]
     with open(extra_path, encoding="utf-8") as fh:
         extra = json.load(fh)
+    with open(countries_path, encoding="utf-8") as fh:
+        mledoze = {c["cca3"]: c for c in json.load(fh)}
 
     iso = {e["alpha_3"]: e for e in iso_list}
-    territories = set(extra.get("territories", []))
+    territories = set(extra.get("territories", {}))
     xstates = extra["states"]
 
     both = territories & set(xstates)
@@ -128,7 +167,26 @@ def build(iso_path, extra_path):
             entry["official_name"] = official
         entry["aliases"] = aliases
         for f in LIST_FIELDS[1:]:
-            entry[f] = dedupe(x.get(f, []))
+            entry[f] = list(x.get(f, []))
+        # mledoze: demonyms as adjectives, or as nouns with their plural;
+        # capitals, unless the extra file drops them
+        m = mledoze.get(code)
+        names = {name} | set(aliases)
+        for form in mledoze_forms(m):
+            if form in names:
+                continue  # "Djibouti"
+            if form.endswith(NOUN_ENDINGS) or form in NOUN_PLURALS:
+                entry["demonyms"].append(form)
+            elif form not in entry["demonyms"]:
+                entry["adjectives"].append(form)
+            p = plural(form)
+            if p and p not in entry["adjectives"]:
+                entry["demonyms"].append(p)
+        for cap in (m or {}).get("capital", []):
+            if cap not in names and cap not in x.get("drop_capitals", []):
+                entry["capitals"].append(cap)
+        for f in LIST_FIELDS[1:]:
+            entry[f] = dedupe(entry[f], exclude=entry["adjectives"] if f == "demonyms" else ())
         for f in OPTIONAL_LIST_FIELDS:
             vals = dedupe(x.get(f, []))
             if vals:
@@ -138,6 +196,34 @@ def build(iso_path, extra_path):
             entry["wikidata"] = x["wikidata"]
         entry["un_member"] = bool(x["un_member"])
         states.append({k: entry[k] for k in ORDER if k in entry})
+
+    # A form of two states: listed in ambiguous_forms with its usual
+    # referent; the other owners mark it "ambiguous".
+    owners = {}
+    for e in states:
+        for f in ("name", "official_name"):
+            if f in e:
+                owners.setdefault(e[f], set()).add(e["id"])
+        for f in LIST_FIELDS:
+            for v in e.get(f, []):
+                owners.setdefault(v, set()).add(e["id"])
+    amb = extra.get("ambiguous_forms", {})
+    shared = {v: ids for v, ids in owners.items() if len(ids) > 1}
+    unlisted = sorted(set(shared) - set(amb))
+    if unlisted:
+        die("forms of two states not in ambiguous_forms: %s"
+            % ", ".join("%s (%s)" % (v, "/".join(sorted(shared[v]))) for v in unlisted))
+    for form, usual in amb.items():
+        ids = shared.get(form)
+        if not ids:
+            die("ambiguous_forms: %r names fewer than two states" % form)
+        if usual is not None and usual not in ids:
+            die("ambiguous_forms: %r does not name %s" % (form, usual))
+    for e in states:
+        mine = [v for v in amb if e["id"] in shared.get(v, ()) and amb[v] != e["id"]]
+        if mine:
+            e["ambiguous"] = mine
+    states = [{k: e[k] for k in ORDER if k in e} for e in states]
     return states
 
 
@@ -156,12 +242,13 @@ def main(argv):
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--iso", default=DEFAULT_ISO)
     ap.add_argument("--extra", default=DEFAULT_EXTRA)
+    ap.add_argument("--countries", default=DEFAULT_COUNTRIES)
     ap.add_argument("--out", default=DEFAULT_OUT)
     ap.add_argument("--check", action="store_true",
                     help="do not write; exit 1 if --out is out of date")
     args = ap.parse_args(argv)
 
-    text = dump(build(args.iso, args.extra))
+    text = dump(build(args.iso, args.extra, args.countries))
     if args.check:
         try:
             with open(args.out, encoding="utf-8") as fh:

@@ -7,9 +7,15 @@ Validates every data/lexicon/*.json against schemas/lexicon.schema.json
 (JSON Schema draft 2020-12; needs python3-jsonschema 4.x) and checks what a
 schema cannot express: ids unique across files, no empty or duplicated
 surface string within an entry, no surface string shared by two states or
-two organizations, state cities that are no state's name, alias, adjective,
-demonym, capital or seat and belong to one state only, unique Wikidata QIDs,
-CAMEO families per relation, and minimum coverage (>= 193 UN member states, >= 80 organizations).
+two organizations unless all owners but at most one list it as "ambiguous",
+state cities and places that are no state's name, alias, adjective,
+demonym, capital or seat, no organization's name or acronym, and belong to
+one state only, references (a place's state, an organization's parent, an
+official's employer) that exist, well-formed and unique Wikidata QIDs
+(states, organizations and officials), official ids (person slugs) unique,
+CAMEO families per relation, and minimum coverage (>= 193 UN member states,
+>= 150 intergovernmental organizations and bodies, >= 40 armed groups,
+>= 5,000 places, >= 1,000 officials).
 
 Prints one line per failed check and "N passed, M failed" at the end; exits
 non-zero on any failure.
@@ -18,6 +24,7 @@ non-zero on any failure.
 import glob
 import json
 import os
+import re
 import sys
 
 try:
@@ -54,7 +61,10 @@ def surface_strings(section, e):
             out += e.get(k, [])
         return out
     if section == "organizations":
-        return [e.get("name")] + e.get("acronyms", []) + e.get("aliases", [])
+        return ([e.get("name")] + e.get("acronyms", []) + e.get("aliases", [])
+                + e.get("adjectives", []))
+    if section in ("places", "officials"):
+        return [e.get("name")] + e.get("aliases", [])
     if section == "titles":
         return [e.get("title")]
     if section == "triggers":
@@ -65,10 +75,34 @@ def surface_strings(section, e):
 def entry_label(section, e):
     if section in ("states", "organizations"):
         return "%s %s" % (section[:-1], e.get("id"))
+    if section in ("places", "officials"):
+        return "%s %r" % (section[:-1], e.get("name"))
     if section == "titles":
         return "title %r" % e.get("title")
     return "trigger %s/%s %r" % (e.get("relation"), e.get("pos"),
                                  (e.get("forms") or [None])[0])
+
+
+def slug(name):
+    """The slug of person ids (kgex__slugify in src/extract/extract.c):
+    ASCII letters and digits lowercased, '-' between words, apostrophes and
+    periods dropped, other bytes as two hex digits."""
+    out, dash = [], False
+    for b in name.encode("utf-8"):
+        ch = chr(b)
+        if ch.isascii() and ch.isalnum():
+            if dash and out:
+                out.append("-")
+            out.append(ch.lower())
+            dash = False
+        elif b >= 0x80:
+            if dash and out:
+                out.append("-")
+            out.append("%02x" % b)
+            dash = False
+        elif ch not in "'.":
+            dash = True
+    return "".join(out)
 
 
 CAMEO_PREFIX = {
@@ -116,7 +150,8 @@ def main(argv):
         data[rel] = doc
 
     # Gather entries per section across files.
-    entries = {"states": [], "organizations": [], "titles": [], "triggers": []}
+    entries = {"states": [], "organizations": [], "places": [], "officials": [], "titles": [],
+               "triggers": []}
     for rel, doc in data.items():
         if not isinstance(doc, dict):
             continue
@@ -160,39 +195,101 @@ def main(argv):
            for rel, e in entries["states"] if e.get("id") != e.get("iso3")]
     c.check(not bad, "state id equals iso3", bad)
 
-    # No surface string shared by two states, or by two organizations.
+    # No surface string shared by two states, or by two organizations,
+    # unless it is declared: every owner but at most one (the usual
+    # referent) lists it under "ambiguous".
     for sec in ("states", "organizations"):
-        owner, clash = {}, []
+        owners = {}
         for rel, e in entries[sec]:
-            for s in set(surface_strings(sec, e)):
-                if not isinstance(s, str):
-                    continue
-                if s in owner and owner[s] != e.get("id"):
-                    clash.append("%r: %s and %s" % (s, owner[s], e.get("id")))
-                owner.setdefault(s, e.get("id"))
-        c.check(not clash, "no surface string names two %s" % sec, clash)
-
-    # State cities are places only: a city must not also be a name, alias,
-    # adjective, demonym, capital or seat of any state (its own included),
-    # and must belong to one state only.
-    named, city_owner, bad, twice = {}, {}, [], []
-    for rel, e in entries["states"]:
-        for s in surface_strings("states", e) + [e.get("official_name")]:
-            if isinstance(s, str):
-                named.setdefault(s, e.get("id"))
-    for rel, e in entries["states"]:
-        for s in e.get("cities", []) or []:
-            if not isinstance(s, str):
+            for s_ in set(surface_strings(sec, e) + [e.get("official_name")]):
+                if isinstance(s_, str):
+                    owners.setdefault(s_, []).append(e)
+        clash = []
+        for s_, es in sorted(owners.items()):
+            if len(es) < 2:
                 continue
-            if s in named:
-                bad.append("%r: city of %s and a name/alias/adjective/demonym/capital/seat of %s"
-                           % (s, e.get("id"), named[s]))
-            if s in city_owner and city_owner[s] != e.get("id"):
-                twice.append("%r: city of %s and of %s" % (s, city_owner[s], e.get("id")))
-            city_owner.setdefault(s, e.get("id"))
-    c.check(not bad, "no state city is also a state name, alias, adjective, demonym, capital or seat",
-            bad)
-    c.check(not twice, "no city appears under two states", twice)
+            primary = [e.get("id") for e in es if s_ not in e.get("ambiguous", [])]
+            if len(primary) > 1:
+                clash.append("%r: %s (mark it ambiguous in all but its usual referent)"
+                             % (s_, ", ".join(primary)))
+        c.check(not clash, "no surface string names two %s without an ambiguous mark" % sec,
+                clash)
+        lonely = ["%s: %r names only this entry" % (e.get("id"), a)
+                  for rel, e in entries[sec] for a in e.get("ambiguous", [])
+                  if len(owners.get(a, [])) < 2]
+        c.check(not lonely, "every ambiguous form of %s names another entry too" % sec, lonely)
+
+    # State cities and places are places only: never a name, alias,
+    # adjective, demonym, capital or seat of any state, nor a name or
+    # acronym of an organization, and of one state only.
+    named, org_named, city_owner, bad, twice = {}, {}, {}, [], []
+    for rel, e in entries["states"]:
+        for s_ in surface_strings("states", e) + [e.get("official_name")]:
+            if isinstance(s_, str):
+                named.setdefault(s_.lower(), e.get("id"))
+    for rel, e in entries["organizations"]:
+        for s_ in surface_strings("organizations", e):
+            if isinstance(s_, str):
+                org_named.setdefault(s_.lower(), e.get("id"))
+    place_names = [(e.get("id"), s_) for rel, e in entries["states"] for s_ in e.get("cities", []) or []]
+    place_names += [(e.get("state"), s_) for rel, e in entries["places"]
+                    for s_ in surface_strings("places", e)]
+    for sid, s_ in place_names:
+        if not isinstance(s_, str):
+            continue
+        low = s_.lower()
+        if low in named:
+            bad.append("%r: place of %s and a name/alias/adjective/demonym/capital/seat of %s"
+                       % (s_, sid, named[low]))
+        if low in org_named:
+            bad.append("%r: place of %s and a name of organization %s" % (s_, sid, org_named[low]))
+        if low in city_owner and city_owner[low] != sid:
+            twice.append("%r: place of %s and of %s" % (s_, city_owner[low], sid))
+        city_owner.setdefault(low, sid)
+    c.check(not bad, "no place is also a state's or an organization's name", bad)
+    c.check(not twice, "no place name belongs to two states", twice)
+
+    # References.
+    state_ids = {e.get("id") for _, e in entries["states"]}
+    org_ids = {e.get("id") for _, e in entries["organizations"]}
+    bad = ["place %r: unknown state %s" % (e.get("name"), e.get("state"))
+           for _, e in entries["places"] if e.get("state") not in state_ids]
+    bad += ["organization %s: unknown parent %s" % (e.get("id"), e.get("parent"))
+            for _, e in entries["organizations"] if "parent" in e and e["parent"] not in org_ids]
+    for _, e in entries["officials"]:
+        for r in e.get("roles", []):
+            of = str(r.get("of", ""))
+            kind, _, oid = of.partition("/")
+            if not ((kind == "state" and oid in state_ids) or (kind == "org" and oid in org_ids)):
+                bad.append("official %r: unknown employer %s" % (e.get("name"), of))
+    c.check(not bad, "places, parents and roles refer to known entries", bad)
+
+    # Parents form no cycle.
+    parent = {e.get("id"): e.get("parent") for _, e in entries["organizations"]}
+    cyc = []
+    for oid in parent:
+        seen_, cur = set(), oid
+        while cur in parent and parent[cur]:
+            if cur in seen_:
+                cyc.append(oid)
+                break
+            seen_.add(cur)
+            cur = parent[cur]
+    c.check(not cyc, "organization parents form no cycle", cyc)
+
+    # Officials: one entry per person id (the slug of the name); no alias
+    # that is a bare given name or surname (one word).
+    slugs, dups, bare = {}, [], []
+    for _, e in entries["officials"]:
+        sl = slug(str(e.get("name", "")))
+        if sl in slugs:
+            dups.append("%r and %r: person/%s" % (slugs[sl], e.get("name"), sl))
+        slugs[sl] = e.get("name")
+        for a in [e.get("name")] + e.get("aliases", []):
+            if isinstance(a, str) and len(a.replace("-", " ").split()) < 2:
+                bare.append("%r: %r" % (e.get("name"), a))
+    c.check(not dups, "official ids are unique", dups)
+    c.check(not bare, "official names and aliases are full names, not one word", bare)
 
     # Titles unique (case-insensitively: they are matched that way).
     seen, dups = set(), []
@@ -218,23 +315,32 @@ def main(argv):
     c.check(not dups, "trigger forms are unique per relation and part of speech", dups)
     c.check(not fam, "trigger CAMEO codes belong to their relation's family", fam)
 
-    # Wikidata QIDs unique across all entries.
-    owner, dups = {}, []
-    for sec in ("states", "organizations"):
+    # Wikidata QIDs: well formed and unique across all entries.
+    owner, dups, malformed, counted = {}, [], [], {}
+    for sec in ("states", "organizations", "officials"):
+        counted[sec] = 0
         for rel, e in entries[sec]:
             q = e.get("wikidata")
             if q is None:
                 continue
+            counted[sec] += 1
+            label = entry_label(sec, e)
+            if not re.fullmatch(r"Q[1-9][0-9]*", str(q)):
+                malformed.append("%s: %r" % (label, q))
             if q in owner:
-                dups.append("%s: %s and %s" % (q, owner[q], e.get("id")))
-            owner[q] = e.get("id")
+                dups.append("%s: %s and %s" % (q, owner[q], label))
+            owner[q] = label
+    c.check(not malformed, "Wikidata QIDs are well formed", malformed)
     c.check(not dups, "Wikidata QIDs are unique", dups)
+    print("Wikidata QIDs: %s" % ", ".join("%s %d of %d" % (sec, counted[sec], len(entries[sec]))
+                                          for sec in counted))
 
     # Coverage.
     n_un = sum(1 for _, e in entries["states"] if e.get("un_member") is True)
     c.check(n_un >= 193, "at least 193 UN member states (found %d)" % n_un)
     n_org = len(entries["organizations"])
     c.check(n_org >= 80, "at least 80 organizations (found %d)" % n_org)
+    c.check(len(entries["places"]) >= 5000, "at least 5,000 places (found %d)" % len(entries["places"]))
     rels = {e.get("relation") for _, e in entries["triggers"]}
     missing = sorted({"member_of", "attacked", "appealed_to", "stated"} - rels)
     c.check(not missing, "triggers cover every relation", missing)

@@ -336,6 +336,28 @@ static void places_are_city_forms_of_their_state(void **state)
     kgex_lexicon_free(lex);
 }
 
+static void a_place_of_the_default_lexicon_is_a_place_of_its_state(void **state)
+{
+    const kgex_lexicon *lex = *state;
+
+    assert_int_equal(form_of(lex, "Belgorod Oblast", "state/RUS"), KGEX__FORM_CITY);
+    assert_int_equal(form_of(lex, "Tavush Province", "state/ARM"), KGEX__FORM_CITY);
+    assert_int_equal(form_of(lex, "Greenland", "state/DNK"), KGEX__FORM_CITY);
+    assert_int_equal(form_of(lex, "Kremlin", "state/RUS"), KGEX__FORM_SEAT);
+}
+
+static void congolese_names_the_dr_congo_first(void **state)
+{
+    const kgex_lexicon *lex = *state;
+    uint32_t cand[8];
+
+    assert_int_equal(kgex__lexicon_candidates(lex, node_of(lex, "Congolese"), cand, 8), 2);
+    assert_string_equal(lex->ent[cand[0]].id, "state/COD");
+    assert_string_equal(lex->ent[cand[1]].id, "state/COG");
+    assert_int_equal(kgex__lexicon_candidates(lex, node_of(lex, "Korean"), cand, 8), 2);
+    assert_string_equal(lex->ent[cand[0]].id, "state/KOR");
+}
+
 static void an_ambiguous_form_lists_its_usual_referent_first(void **state)
 {
     /* the secondary owner is loaded first and still comes second */
@@ -782,6 +804,8 @@ int main(void)
         cmocka_unit_test(user_lexicon_adds_titles_and_triggers),
         cmocka_unit_test(user_lexicon_is_read_from_a_file),
         cmocka_unit_test(places_are_city_forms_of_their_state),
+        cmocka_unit_test(a_place_of_the_default_lexicon_is_a_place_of_its_state),
+        cmocka_unit_test(congolese_names_the_dr_congo_first),
         cmocka_unit_test(an_ambiguous_form_lists_its_usual_referent_first),
         cmocka_unit_test(organizations_have_parents_types_and_adjectives),
         cmocka_unit_test(officials_have_dated_roles),
