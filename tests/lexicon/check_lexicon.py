@@ -264,6 +264,18 @@ def main(argv):
                 bad.append("official %r: unknown employer %s" % (e.get("name"), of))
     c.check(not bad, "places, parents and roles refer to known entries", bad)
 
+    # An acronym that is not in capitals is matched like a capitalized
+    # word: it must not be a common English word ("LeT" would match "Let").
+    words = set()
+    if os.path.exists("/usr/share/dict/words"):
+        with open("/usr/share/dict/words", encoding="utf-8") as fh:
+            words = {w.strip() for w in fh if w.strip().islower()}
+    bad = ["organization %s: %r" % (e.get("id"), a)
+           for _, e in entries["organizations"]
+           for a in e.get("acronyms", [])
+           if " " not in a and a != a.upper() and a.lower() in words]
+    c.check(not bad, "no mixed-case acronym is an English word", bad)
+
     # Parents form no cycle.
     parent = {e.get("id"): e.get("parent") for _, e in entries["organizations"]}
     cyc = []
@@ -340,6 +352,11 @@ def main(argv):
     c.check(n_un >= 193, "at least 193 UN member states (found %d)" % n_un)
     n_org = len(entries["organizations"])
     c.check(n_org >= 80, "at least 80 organizations (found %d)" % n_org)
+    n_igo = sum(1 for _, e in entries["organizations"] if e.get("type") == "intergovernmental"
+                or (e.get("type") == "military" and "parent" in e))
+    c.check(n_igo >= 150, "at least 150 intergovernmental organizations and bodies (found %d)" % n_igo)
+    n_arm = sum(1 for _, e in entries["organizations"] if e.get("type") == "armed_group")
+    c.check(n_arm >= 40, "at least 40 armed groups (found %d)" % n_arm)
     c.check(len(entries["places"]) >= 5000, "at least 5,000 places (found %d)" % len(entries["places"]))
     rels = {e.get("relation") for _, e in entries["triggers"]}
     missing = sorted({"member_of", "attacked", "appealed_to", "stated"} - rels)

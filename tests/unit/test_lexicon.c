@@ -358,6 +358,28 @@ static void congolese_names_the_dr_congo_first(void **state)
     assert_string_equal(lex->ent[cand[0]].id, "state/KOR");
 }
 
+static void shared_acronyms_of_the_default_lexicon_have_all_candidates(void **state)
+{
+    const kgex_lexicon *lex = *state;
+    uint32_t cand[8];
+    long rsf = kgex__lexicon_find(lex, "org/rapid-support-forces");
+    long shabaab = kgex__lexicon_find(lex, "org/al-shabaab");
+
+    /* the armed group first, the press freedom group after it */
+    assert_int_equal(kgex__lexicon_candidates(lex, node_of(lex, "RSF"), cand, 8), 2);
+    assert_string_equal(lex->ent[cand[0]].id, "org/rapid-support-forces");
+    assert_string_equal(lex->ent[cand[1]].id, "org/rsf");
+    /* an African Union body and an EU body share "PSC": no usual referent */
+    assert_int_equal(kgex__lexicon_candidates(lex, node_of(lex, "PSC"), cand, 8), 2);
+    assert_true(rsf >= 0 && shabaab >= 0);
+    assert_string_equal(lex->ent[rsf].org_type, "armed_group");
+    assert_int_equal(form_of(lex, "al-Shabab", "org/al-shabaab"), KGEX__FORM_NAME);
+    assert_int_equal(form_of(lex, "Houthi", "org/houthis"), KGEX__FORM_ADJ);
+    assert_string_equal(
+        lex->ent[lex->ent[kgex__lexicon_find(lex, "org/north-atlantic-council")].parent].id,
+        "org/nato");
+}
+
 static void an_ambiguous_form_lists_its_usual_referent_first(void **state)
 {
     /* the secondary owner is loaded first and still comes second */
@@ -806,6 +828,7 @@ int main(void)
         cmocka_unit_test(places_are_city_forms_of_their_state),
         cmocka_unit_test(a_place_of_the_default_lexicon_is_a_place_of_its_state),
         cmocka_unit_test(congolese_names_the_dr_congo_first),
+        cmocka_unit_test(shared_acronyms_of_the_default_lexicon_have_all_candidates),
         cmocka_unit_test(an_ambiguous_form_lists_its_usual_referent_first),
         cmocka_unit_test(organizations_have_parents_types_and_adjectives),
         cmocka_unit_test(officials_have_dated_roles),
