@@ -114,24 +114,42 @@ static int valid_day(int y, int m, int d)
     return 1;
 }
 
+size_t kgex__date_read_ymd(int ymd_out[3], const char *s, int slash)
+{
+    int v[3] = {0, 0, 0};
+    int part = 0;
+    size_t i;
+
+    /* stops at the first byte out of place, so a short s is never overread */
+    for (i = 0; i < 10; i++) {
+        if (i == 4 || i == 7) {
+            if (s[i] != '-' && !(slash && s[i] == '/'))
+                return 0;
+            part++;
+        } else if (s[i] >= '0' && s[i] <= '9') {
+            v[part] = v[part] * 10 + (s[i] - '0');
+        } else {
+            return 0;
+        }
+    }
+    if (v[0] < 1000 || !valid_day(v[0], v[1], v[2]))
+        return 0;
+    memcpy(ymd_out, v, sizeof(v));
+    return 10;
+}
+
 int kgex__date_ctx_init(kgex__date_ctx *ctx, const char *iso)
 {
-    int y, m, d;
-    char tail;
+    int ymd[3];
 
     memset(ctx, 0, sizeof(*ctx));
     if (!iso)
         return 0;
-    for (y = 0; y < 10; y++) {
-        if (y == 4 || y == 7 ? iso[y] != '-' : (iso[y] < '0' || iso[y] > '9'))
-            return -1;
-    }
-    if (iso[10] != '\0' || sscanf(iso, "%4d-%2d-%2d%c", &y, &m, &d, &tail) != 3 ||
-        !valid_day(y, m, d))
+    if (kgex__date_read_ymd(ymd, iso, 0) == 0 || iso[10] != '\0')
         return -1;
-    ctx->doc_y = y;
-    ctx->doc_m = m;
-    ctx->doc_d = d;
+    ctx->doc_y = ymd[0];
+    ctx->doc_m = ymd[1];
+    ctx->doc_d = ymd[2];
     return 0;
 }
 

@@ -6,6 +6,10 @@
  * Tuesday on or before the document date. A day and month without a year
  * take the document's year, else the last year the text named, else come
  * out as "--MM-DD".
+ *
+ * It is also the one place that decides whether a written "YYYY-MM-DD" is a
+ * real day (kgex__date_read_ymd), for --date and for the publication dates
+ * of HTML pages alike.
  */
 #ifndef KGEX_EXTRACT_DATES_H
 #define KGEX_EXTRACT_DATES_H
@@ -19,7 +23,15 @@ typedef struct kgex__date_ctx {
     int last_year;           /* last explicit year seen in the text; 0 none */
 } kgex__date_ctx;
 
-/* Parse "YYYY-MM-DD" into ctx's document date; -1 if malformed. */
+/* Read the calendar date written "YYYY-MM-DD" at the start of s ('/' is
+ * accepted between the parts too when slash is nonzero): 4, 2 and 2 digits,
+ * a year from 1000 on and a day that exists (February 29 in leap years
+ * only). On success store year, month and day in ymd_out and return the
+ * number of bytes read (10); else return 0. What follows is not looked at. */
+size_t kgex__date_read_ymd(int ymd_out[3], const char *s, int slash);
+
+/* Parse "YYYY-MM-DD" (nothing before or after it) into ctx's document date;
+ * -1 if it is malformed or not a real day. NULL: no document date. */
 int kgex__date_ctx_init(kgex__date_ctx *ctx, const char *iso);
 
 /* Find the first date in tokens [b, e); write it to out (ISO 8601) and

@@ -33,6 +33,7 @@
 #include <libxml/xmlerror.h>
 
 #include "common.h"
+#include "extract/dates.h"
 #include "text/utf8.h"
 
 #define SNIFF_LEN    8192 /* bytes examined for the binary check */
@@ -421,38 +422,16 @@ static int walk_tree(html_walk *hw, xmlNode *top)
     return line_flush(hw);
 }
 
-static int days_in(int y, int m)
-{
-    static const int days[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-
-    if (m == 2 && ((y % 4 == 0 && y % 100 != 0) || y % 400 == 0))
-        return 29;
-    return days[m - 1];
-}
-
 /* "YYYY-MM-DD..." or "YYYY/MM/DD..." -> "YYYY-MM-DD" in out[11]; 0 if not a date. */
 static int parse_date(const char *s, char out[11])
 {
-    int i, y, m, d;
+    int ymd[3];
 
     if (!s)
         return 0;
     while (is_space_byte((unsigned char)*s))
         s++;
-    for (i = 0; i < 10; i++) {
-        if (i == 4 || i == 7) {
-            if (s[i] != '-' && s[i] != '/')
-                return 0;
-        } else if (s[i] < '0' || s[i] > '9') {
-            return 0;
-        }
-    }
-    if (s[10] >= '0' && s[10] <= '9')
-        return 0;
-    y = (s[0] - '0') * 1000 + (s[1] - '0') * 100 + (s[2] - '0') * 10 + (s[3] - '0');
-    m = (s[5] - '0') * 10 + (s[6] - '0');
-    d = (s[8] - '0') * 10 + (s[9] - '0');
-    if (y < 1000 || m < 1 || m > 12 || d < 1 || d > days_in(y, m))
+    if (kgex__date_read_ymd(ymd, s, 1) == 0 || (s[10] >= '0' && s[10] <= '9'))
         return 0;
     memcpy(out, s, 10);
     out[4] = out[7] = '-';

@@ -226,9 +226,10 @@ static void reject_all(const char *const *bad, size_t len)
 static void date_ctx_init_rejects_malformed_dates(void **state)
 {
     static const char *const bad[] = {
-        "",           "2020",        "2020-10",     "20201008",   "2020/10/08", "2020-1-08",
-        "2020-10-8",  "2020-10-08x", "2020-10-08 ", "2020-13-01", "2020-00-10", "2020-10-00",
-        "2020-10-32", "2021-02-29",  "2021-04-31",  "abcd-ef-gh", "10-08-2020",
+        "",           "2020",       "2020-10",     "20201008",    "2020/10/08",
+        "2020-1-08",  "2020-10-8",  "2020-10-08x", "2020-10-08 ", "2020-13-01",
+        "2020-00-10", "2020-10-00", "2020-10-32",  "2021-02-29",  "2021-04-31",
+        "abcd-ef-gh", "10-08-2020", "0000-02-29",  "0999-12-31",  "1900-02-29",
     };
 
     (void)state;
@@ -249,6 +250,37 @@ static void date_ctx_init_rejects_signs_and_spaces_in_dates(void **state)
     reject_all(bad, sizeof(bad) / sizeof(bad[0]));
 }
 
+/* The one reader of "YYYY-MM-DD" (also used for the dates of HTML pages):
+ * a date at the start of a longer string, '/' only when asked for, and
+ * never a read past the end of a short string. */
+static void date_read_ymd_reads_a_date_at_the_start_of_a_string(void **state)
+{
+    static const char *const bad[] = {
+        "",           "2024",       "2024-02-",  "2024-02-2",  "2023-02-29",
+        "0999-01-01", "2024-00-10", "2024-13-1", "2024-02-30", "2024-2-29",
+    };
+    int ymd[3] = {0, 0, 0};
+    size_t k;
+
+    (void)state;
+    assert_int_equal(kgex__date_read_ymd(ymd, "2024-02-29T10:00:00Z", 0), 10);
+    assert_int_equal(ymd[0], 2024);
+    assert_int_equal(ymd[1], 2);
+    assert_int_equal(ymd[2], 29);
+    assert_int_equal(kgex__date_read_ymd(ymd, "2000-02-29", 0), 10); /* a leap century */
+    assert_int_equal(kgex__date_read_ymd(ymd, "2023/11/02", 0), 0);
+    assert_int_equal(kgex__date_read_ymd(ymd, "2023/11/02", 1), 10);
+    assert_int_equal(ymd[0], 2023);
+    assert_int_equal(ymd[1], 11);
+    assert_int_equal(ymd[2], 2);
+    for (k = 0; k < sizeof(bad) / sizeof(bad[0]); k++) {
+        if (kgex__date_read_ymd(ymd, bad[k], 1) != 0) {
+            print_error("\"%s\" was read as a date\n", bad[k]);
+            fail();
+        }
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -264,6 +296,7 @@ int main(void)
         cmocka_unit_test(date_ctx_init_parses_the_document_date),
         cmocka_unit_test(date_ctx_init_rejects_malformed_dates),
         cmocka_unit_test(date_ctx_init_rejects_signs_and_spaces_in_dates),
+        cmocka_unit_test(date_read_ymd_reads_a_date_at_the_start_of_a_string),
     };
     return cmocka_run_group_tests_name("dates", tests, NULL, NULL);
 }
