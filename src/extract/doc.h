@@ -1,11 +1,13 @@
 /*
- * doc.h - the working state of one document during extraction.
+ * doc.h - the working state of one document during extraction, and the
+ * small queries every pass asks of it.
  *
- * A document is tokenized, then mentions.c finds its entity mentions
- * (lexicon names, organization and person patterns, surnames,
- * descriptions), then rules.c finds relations between them, and
- * extract.c moves both into the graph. Everything here is freed with the
- * document; only the graph outlives it.
+ * A document is tokenized; mentions.c finds its entity mentions (lexicon
+ * names, organization and person patterns, surnames, descriptions) and
+ * marks each token with its cue classes and trigger words; the relation
+ * rules (rules.c and rules/) read relations off the phrases around the
+ * triggers (phrase.c); extract.c moves both into the graph. Everything
+ * here is freed with the document; only the graph outlives it.
  */
 #ifndef KGEX_EXTRACT_DOC_H
 #define KGEX_EXTRACT_DOC_H
@@ -14,8 +16,8 @@
 #include <stdint.h>
 
 #include "extract/dates.h"
-#include "extract/words.h"
 #include "kgex/graph.h"
+#include "lexicon/cues.h"
 #include "lexicon/lexicon.h"
 #include "text/tokenize.h"
 
@@ -78,6 +80,13 @@ typedef struct kgex__post {
     int ent;
 } kgex__post;
 
+/* A trigger word found in the text (one token may start several). */
+typedef struct kgex__tmatch {
+    uint32_t tok;
+    uint32_t trig; /* index in the lexicon's triggers */
+    uint32_t len;  /* tokens */
+} kgex__tmatch;
+
 typedef struct kgex__doc {
     const kgex_lexicon *lex;
     kgex__tokens t;
@@ -88,15 +97,19 @@ typedef struct kgex__doc {
     size_t men_len, men_cap;
     int32_t *tok_men;   /* token -> mention, -1 */
     uint32_t *tok_sent; /* token -> sentence */
-    uint32_t *wclass;   /* token -> KGEX__W_* classes of its word */
-    const kgex__words *words;
+    uint64_t *wclass;   /* token -> cue classes of its word (KGEX__W_*) */
+    uint64_t *mclass;   /* token -> cue classes of a multiword cue starting here */
+    uint8_t *mlen;      /* tokens of the longest multiword cue starting here */
     int32_t *tok_title;  /* token -> title index starting here, -1 */
     uint8_t *title_len;  /* tokens of that title */
     int32_t *tok_titles; /* token -> title whose plural starts here, -1 */
     uint8_t *titles_len; /* tokens of that plural */
-    int32_t *tok_trig;   /* token -> trigger index starting here, -1 */
+    int32_t *tok_trig;   /* token -> longest trigger starting here, -1 */
     uint8_t *trig_len;
-    uint8_t *trig_pos; /* bit 0: a verb form, bit 1: a noun form */
+    uint8_t *trig_pos;   /* bit 0: a verb form, bit 1: a noun form */
+    kgex__tmatch *tm;    /* every trigger match, by token */
+    size_t tm_len, tm_cap;
+    int32_t *tok_tm; /* token -> its first trigger match, -1 */
     kgex__rel *rel;
     size_t rel_len, rel_cap;
     kgex__post *post;
@@ -107,29 +120,55 @@ typedef struct kgex__doc {
     size_t sent_base; /* this piece of it (long documents come in pieces) */
 } kgex__doc;
 
-/* Is token i a word of class `bit` (KGEX__W_*)? */
-static inline int has(const kgex__doc *d, size_t i, uint32_t bit)
+/* Is token i a word of cue class `bit` (KGEX__W_*)? */
+static inline int has(const kgex__doc *d, size_t i, uint64_t bit)
 {
     return i < d->t.len && (d->wclass[i] & bit) != 0;
 }
+
+/* Tokens of a cue of class `cls` (KGEX__WC_*) at token i: the word
+ * alone (1) or a multiword cue ("made up of": 3); 0 if none. */
+size_t kgex__cue_at(const kgex__doc *d, size_t i, int cls);
 
 /* mentions.c */
 int kgex__mentions_find(kgex__doc *d);
 /* Doc entity for lexicon entity `lexi`, created on first use. */
 int kgex__doc_lexicon_entity(kgex__doc *d, long lexi, int *out);
 int kgex__doc_add_alias(kgex__dent *ent, const char *s, size_t len);
-/* Resolve a pronoun or "it" at token i: the doc entity, or -1. */
+/* Resolve a pronoun ("he", "it", "its", "they") at token i: the doc
+ * entity, or -1. */
 int kgex__resolve_pronoun(const kgex__doc *d, size_t i);
 
 /* rules.c */
 int kgex__rules_apply(kgex__doc *d);
 
-/* helpers shared by both */
+/* doc.c: queries shared by the passes */
 int kgex__is_word(const kgex__doc *d, size_t i, const char *w);
 int kgex__in_list(const char *w, const char *const *list);
 /* The mention at token i, or NULL. */
 const kgex__mention *kgex__mention_at(const kgex__doc *d, size_t i);
-/* Sentence index of token i. */
+/* Sentence index of token i; first and end token of its sentence. */
 size_t kgex__sentence_of(const kgex__doc *d, size_t i);
+size_t kgex__sent_begin(const kgex__doc *d, size_t i);
+size_t kgex__sent_end(const kgex__doc *d, size_t i);
+/* The lowercased form of token i ("" past the end). */
+const char *kgex__norm(const kgex__doc *d, size_t i);
+int kgex__flags(const kgex__doc *d, size_t i);
+int kgex__is_type(const kgex__doc *d, size_t i, int type);
+/* Punctuation or a quotation mark (or past the end). */
+int kgex__is_punct(const kgex__doc *d, size_t i);
+/* The entity a mention stands for as an actor: a state's armed forces
+ * stand for the state; -1 for a place ("in Yerevan", a city). */
+int kgex__actor(const kgex__doc *d, const kgex__mention *m);
+/* The entity a mention names as a target: its actor, or the state of a
+ * place (a strike on a city is an attack on its state). */
+int kgex__target(const kgex__doc *d, const kgex__mention *m);
+/* Is doc entity `ent` an official (a person marked by a title)? */
+int kgex__is_official(const kgex__doc *d, int ent);
+/* Record a relation read at tokens [b, e); the same relation twice in one
+ * sentence is kept once. src < 0, or dst < 0 / dst == src for a relation
+ * other than stated, records nothing. */
+int kgex__doc_add_rel(kgex__doc *d, kgex_relation rel, int src, int dst, size_t b, size_t e,
+                      const char *cameo);
 
 #endif

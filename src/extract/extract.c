@@ -25,7 +25,6 @@ struct kgex_extractor {
     kgex_graph *graph;
     kgex_extract_stats stats;
     kgex__people *people; /* officials already in the graph */
-    kgex__words *words;
 };
 
 int kgex_extractor_new(kgex_extractor **out, const kgex_lexicon *lex, kgex_graph *graph)
@@ -39,7 +38,7 @@ int kgex_extractor_new(kgex_extractor **out, const kgex_lexicon *lex, kgex_graph
         return KGEX_ENOMEM;
     x->lex = lex;
     x->graph = graph;
-    if (kgex__words_new(&x->words) < 0 || kgex__people_new(&x->people) < 0) {
+    if (kgex__people_new(&x->people) < 0) {
         kgex_extractor_free(x);
         return KGEX_ENOMEM;
     }
@@ -52,7 +51,6 @@ void kgex_extractor_free(kgex_extractor *x)
     if (!x)
         return;
     kgex__people_free(x->people);
-    kgex__words_free(x->words);
     kgex__free(x);
 }
 
@@ -89,6 +87,10 @@ static void doc_free(kgex__doc *d)
     kgex__free(d->tok_sent);
     kgex__free(d->lex_ent);
     kgex__free(d->wclass);
+    kgex__free(d->mclass);
+    kgex__free(d->mlen);
+    kgex__free(d->tm);
+    kgex__free(d->tok_tm);
     kgex__free(d->tok_title);
     kgex__free(d->title_len);
     kgex__free(d->tok_titles);
@@ -366,20 +368,21 @@ static int extract_chunk(kgex_extractor *x, const char *doc, const char *text, s
     d.trig_len = kgex__calloc(n, 1);
     d.trig_pos = kgex__calloc(n, 1);
     d.sent_date = kgex__calloc(d.t.sent_len ? d.t.sent_len : 1, sizeof(*d.sent_date));
-    d.wclass = kgex__malloc(n * sizeof(*d.wclass));
+    d.wclass = kgex__calloc(n, sizeof(*d.wclass));
+    d.mclass = kgex__calloc(n, sizeof(*d.mclass));
+    d.mlen = kgex__calloc(n, 1);
+    d.tok_tm = kgex__malloc(n * sizeof(*d.tok_tm));
     d.tok_titles = kgex__malloc(n * sizeof(*d.tok_titles));
     d.titles_len = kgex__calloc(n, 1);
     d.lex_ent = kgex__malloc((x->lex->ent_len ? x->lex->ent_len : 1) * sizeof(*d.lex_ent));
-    if (!d.tok_titles || !d.titles_len || !d.lex_ent || !d.wclass || !d.tok_men || !d.tok_sent ||
+    if (!d.tok_titles || !d.titles_len || !d.lex_ent || !d.wclass || !d.mclass || !d.mlen ||
+        !d.tok_tm || !d.tok_men || !d.tok_sent ||
         !d.tok_title || !d.title_len || !d.tok_trig || !d.trig_len || !d.trig_pos || !d.sent_date) {
         error = KGEX_ENOMEM;
         goto done;
     }
-    d.words = x->words;
     for (s = 0; s < x->lex->ent_len; s++)
         d.lex_ent[s] = -1;
-    for (s = 0; s < d.t.len; s++)
-        d.wclass[s] = kgex__words_class(x->words, kgex__tok_norm(&d.t, s));
     for (s = 0; s < d.t.sent_len; s++) {
         if (!kgex__date_find(&d.t, d.t.sent[s].begin, d.t.sent[s].end, &d.dates, d.sent_date[s]))
             d.sent_date[s][0] = '\0';

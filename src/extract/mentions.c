@@ -29,47 +29,19 @@
 
 /* ----------------------------------------------------------- helpers */
 
-int kgex__in_list(const char *w, const char *const *list)
-{
-    size_t k;
-
-    for (k = 0; list[k]; k++) {
-        if (strcmp(w, list[k]) == 0)
-            return 1;
-    }
-    return 0;
-}
-
-int kgex__is_word(const kgex__doc *d, size_t i, const char *w)
-{
-    return i < d->t.len && strcmp(kgex__tok_norm(&d->t, i), w) == 0;
-}
-
-const kgex__mention *kgex__mention_at(const kgex__doc *d, size_t i)
-{
-    if (i >= d->t.len || d->tok_men[i] < 0)
-        return NULL;
-    return &d->men[d->tok_men[i]];
-}
-
-size_t kgex__sentence_of(const kgex__doc *d, size_t i)
-{
-    return i < d->t.len ? d->tok_sent[i] : d->t.sent_len;
-}
-
 static const char *norm(const kgex__doc *d, size_t i)
 {
-    return kgex__tok_norm(&d->t, i);
+    return kgex__norm(d, i);
 }
 
 static int flags(const kgex__doc *d, size_t i)
 {
-    return i < d->t.len ? d->t.tok[i].flags : 0;
+    return kgex__flags(d, i);
 }
 
 static int is_type(const kgex__doc *d, size_t i, int type)
 {
-    return i < d->t.len && d->t.tok[i].type == type;
+    return kgex__is_type(d, i, type);
 }
 
 static int is_function_word(const kgex__doc *d, size_t i)
@@ -248,22 +220,48 @@ static int ends_trigger(const kgex__doc *d, size_t i)
     return 0;
 }
 
-static int pass_lexicon(kgex__doc *d)
+/* Record trigger `trig` of `len` tokens at token i. */
+static int add_tmatch(kgex__doc *d, size_t i, uint32_t trig, size_t len)
+{
+    int error = kgex__grow((void **)&d->tm, &d->tm_cap, d->tm_len + 1, sizeof(*d->tm));
+
+    if (error < 0)
+        return error;
+    if (d->tok_tm[i] < 0)
+        d->tok_tm[i] = (int32_t)d->tm_len;
+    d->tm[d->tm_len].tok = (uint32_t)i;
+    d->tm[d->tm_len].trig = trig;
+    d->tm[d->tm_len].len = (uint32_t)len;
+    d->tm_len++;
+    return KGEX_OK;
+}
+
+/* The longest lexicon entity starting at each token. */
+typedef struct ent_match {
+    long lexi; /* -1: none */
+    uint32_t end;
+    uint8_t form;
+} ent_match;
+
+/* Walk the trie from every token: titles, triggers and cue classes go into
+ * the document's token tables, entity names into `best`. */
+static int scan_trie(kgex__doc *d, ent_match *best)
 {
     const kgex_lexicon *lex = d->lex;
-    size_t i, n = d->t.len, skip_to = 0;
+    size_t i, n = d->t.len;
     int error;
 
     for (i = 0; i < n; i++) {
         uint32_t node = KGEX__TRIE_ROOT;
-        size_t j, ent_end = 0;
-        long ent_lexi = -1;
-        int ent_form = 0;
+        size_t j;
 
+        best[i].lexi = -1;
+        best[i].end = 0;
         d->tok_title[i] = -1;
         d->tok_titles[i] = -1;
         d->tok_trig[i] = -1;
         d->trig_pos[i] = 0;
+        d->tok_tm[i] = -1;
         for (j = i; j < n && j - i < 12; j++) {
             int32_t p;
 
@@ -275,11 +273,11 @@ static int pass_lexicon(kgex__doc *d)
             for (p = kgex__trie_payload(lex, node); p >= 0; p = lex->pl[p].next) {
                 const kgex__payload *pl = &lex->pl[p];
 
-                if (pl->type == KGEX__PL_ENTITY && i >= skip_to && case_ok(d, i, j + 1, pl->c) &&
-                    j + 1 > ent_end) {
-                    ent_end = j + 1;
-                    ent_lexi = (long)pl->a;
-                    ent_form = pl->b;
+                if (pl->type == KGEX__PL_ENTITY && case_ok(d, i, j + 1, pl->c) &&
+                    j + 1 > best[i].end) {
+                    best[i].end = (uint32_t)(j + 1);
+                    best[i].lexi = (long)pl->a;
+                    best[i].form = pl->b;
                 } else if (pl->type == KGEX__PL_TITLE) {
                     d->tok_title[i] = (int32_t)pl->a;
                     d->title_len[i] = (uint8_t)(j + 1 - i);
@@ -292,44 +290,69 @@ static int pass_lexicon(kgex__doc *d)
                     d->tok_trig[i] = (int32_t)pl->a;
                     d->trig_len[i] = (uint8_t)(j + 1 - i);
                     d->trig_pos[i] |= lex->trig[pl->a].pos == KGEX__POS_NOUN ? 2 : 1;
+                    error = add_tmatch(d, i, pl->a, j + 1 - i);
+                    if (error < 0)
+                        return error;
+                } else if (pl->type == KGEX__PL_CUE) {
+                    if (j == i) {
+                        d->wclass[i] |= KGEX__W(pl->a);
+                    } else {
+                        d->mclass[i] |= KGEX__W(pl->a);
+                        if (j + 1 - i > d->mlen[i])
+                            d->mlen[i] = (uint8_t)(j + 1 - i);
+                    }
                 }
             }
         }
-        if (ent_lexi >= 0) {
-            int ent, location = 0;
-
-            /* "in Yerevan": a place, not the government */
-            if ((ent_form == KGEX__FORM_CAPITAL || ent_form == KGEX__FORM_SEAT) && i > 0 &&
-                has(d, i - 1, KGEX__W_PLACE_PREP) && !ends_trigger(d, i))
-                location = 1;
-            if ((ent_form == KGEX__FORM_CAPITAL) && i > 0 && kgex__is_word(d, i - 1, "of"))
-                location = 1;
-            if (ent_form == KGEX__FORM_CITY)
-                location = 1; /* a city is where, never who */
-            /* a dateline: "VIENNA, October 2 —", "WASHINGTON (AP)" */
-            if (ent_form == KGEX__FORM_CAPITAL && (flags(d, i) & KGEX__TF_ALLCAPS) &&
-                (i == 0 || (flags(d, i) & (KGEX__TF_NL | KGEX__TF_SENT_START))) &&
-                (kgex__is_word(d, ent_end, ",") || kgex__is_word(d, ent_end, "(") ||
-                 kgex__is_word(d, ent_end, "\xe2\x80\x94") || kgex__is_word(d, ent_end, "-")))
-                location = 1;
-            /* part of another name: "Rome Statute", "Minsk agreements",
-             * "Washington Post" */
-            if (ent_end < d->t.len && has(d, ent_end, KGEX__W_NAME_HEAD) &&
-                (flags(d, ent_end) & KGEX__TF_CAP) && ent_form != KGEX__FORM_ADJ &&
-                ent_form != KGEX__FORM_DEMONYM) {
-                skip_to = ent_end;
-                continue;
-            }
-            error = kgex__doc_lexicon_entity(d, ent_lexi, &ent);
-            if (error < 0)
-                return error;
-            error = add_mention(d, i, ent_end, ent, ent_form, location);
-            if (error < 0)
-                return error;
-            skip_to = ent_end;
-        }
     }
     return KGEX_OK;
+}
+
+static int pass_lexicon(kgex__doc *d)
+{
+    size_t i, n = d->t.len, skip_to = 0;
+    ent_match *best = kgex__malloc((n ? n : 1) * sizeof(*best));
+    int error;
+
+    if (!best)
+        return KGEX_ENOMEM;
+    error = scan_trie(d, best);
+    for (i = 0; error == 0 && i < n; i++) {
+        size_t ent_end = best[i].end;
+        long ent_lexi = best[i].lexi;
+        int ent_form = best[i].form, ent, location = 0;
+
+        if (ent_lexi < 0 || i < skip_to)
+            continue;
+        /* "in Yerevan": a place, not the government */
+        if ((ent_form == KGEX__FORM_CAPITAL || ent_form == KGEX__FORM_SEAT) && i > 0 &&
+            has(d, i - 1, KGEX__W_PLACE_PREP) && !ends_trigger(d, i))
+            location = 1;
+        if ((ent_form == KGEX__FORM_CAPITAL) && i > 0 && kgex__is_word(d, i - 1, "of"))
+            location = 1;
+        if (ent_form == KGEX__FORM_CITY)
+            location = 1; /* a city is where, never who */
+        /* a dateline: "VIENNA, October 2 —", "WASHINGTON (AP)" */
+        if (ent_form == KGEX__FORM_CAPITAL && (flags(d, i) & KGEX__TF_ALLCAPS) &&
+            (i == 0 || (flags(d, i) & (KGEX__TF_NL | KGEX__TF_SENT_START))) &&
+            (kgex__is_word(d, ent_end, ",") || kgex__is_word(d, ent_end, "(") ||
+             kgex__is_word(d, ent_end, "\xe2\x80\x94") || kgex__is_word(d, ent_end, "-")))
+            location = 1;
+        /* part of another name: "Rome Statute", "Minsk agreements",
+         * "Washington Post" */
+        if (ent_end < d->t.len && has(d, ent_end, KGEX__W_NAME_HEAD) &&
+            (flags(d, ent_end) & KGEX__TF_CAP) && ent_form != KGEX__FORM_ADJ &&
+            ent_form != KGEX__FORM_DEMONYM) {
+            skip_to = ent_end;
+            continue;
+        }
+        error = kgex__doc_lexicon_entity(d, ent_lexi, &ent);
+        if (error == 0)
+            error = add_mention(d, i, ent_end, ent, ent_form, location);
+        skip_to = ent_end;
+    }
+    kgex__free(best);
+    return error;
 }
 
 /* ------------------------------------------------- pass 2: organizations */

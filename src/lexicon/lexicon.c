@@ -95,6 +95,9 @@ void kgex_lexicon_free(kgex_lexicon *lex)
     kgex__free(lex->off);
     kgex__free(lex->title);
     kgex__free(lex->trig);
+    kgex__free(lex->frame);
+    kgex__free(lex->fel);
+    kgex__free(lex->fpool);
     kgex__free(lex->node_payload);
     kgex__free(lex->slot);
     kgex__free(lex->pl);
@@ -344,6 +347,12 @@ static int trie_add_ex(kgex_lexicon *lex, const char *phrase, uint8_t type, uint
 done:
     kgex__tokens_free(&toks);
     return error;
+}
+
+int kgex__trie_add(kgex_lexicon *lex, const char *phrase, uint8_t type, uint32_t a, uint8_t b,
+                   int auto_case)
+{
+    return trie_add_ex(lex, phrase, type, a, b, auto_case, 0);
 }
 
 static int trie_add(kgex_lexicon *lex, const char *phrase, uint8_t type, uint32_t a, uint8_t b,
@@ -771,15 +780,12 @@ static const char *const official_fields[] = {"name:n!", "aliases:N", "wikidata:
                                               NULL};
 static const char *const role_fields[] = {"of:s!", "title:n!", "from:s", "to:s", NULL};
 static const char *const title_fields[] = {"title:s!", "class:s!", NULL};
-static const char *const trigger_fields[] = {"relation:s!", "pos:s!", "forms:a!", "cameo:s", NULL};
 static const char *const org_types[] = {
     "intergovernmental", "governmental", "military", "armed_group", "news", "ngo", "other", NULL};
 static const char *const place_kinds[] = {"subdivision", "city", "territory", NULL};
-static const char *const relation_names[] = {"member_of", "official_of", "attacked", "appealed_to",
-                                             "stated",    "about",       NULL};
 /* Sections in the order they are loaded: a later one refers to earlier ones. */
 static const char *const sections[] = {"states", "organizations", "places", "officials",
-                                       "titles", "triggers",      NULL};
+                                       "titles", "triggers",      "cues",   NULL};
 
 static int one_of(const char *s, const char *const *list)
 {
@@ -829,6 +835,8 @@ static int check_entries(check *c, const char *key, json_t *arr)
     size_t i, k, n_ids = 0;
     int error;
 
+    if (strcmp(key, "triggers") == 0 || strcmp(key, "cues") == 0)
+        return kgex__cues_check(key, arr, c->source, c->err); /* cues.c */
     if (strcmp(key, "states") == 0)
         fields = state_fields;
     else if (strcmp(key, "organizations") == 0)
@@ -837,10 +845,8 @@ static int check_entries(check *c, const char *key, json_t *arr)
         fields = place_fields;
     else if (strcmp(key, "officials") == 0)
         fields = official_fields;
-    else if (strcmp(key, "titles") == 0)
-        fields = title_fields;
     else
-        fields = trigger_fields;
+        fields = title_fields;
     json_array_foreach(arr, i, item)
     {
         snprintf(path, sizeof(path), "%s[%zu]", key, i);
@@ -898,16 +904,6 @@ static int check_entries(check *c, const char *key, json_t *arr)
             const char *cls = str(item, "class");
             if (strcmp(cls, "office") && strcmp(cls, "rank") && strcmp(cls, "honorific"))
                 return bad(c, path, "class: expected office, rank or honorific");
-        } else {
-            int rel = one_of(str(item, "relation"), relation_names);
-            const char *pos = str(item, "pos");
-            if (rel < 0 || rel == KGEX_REL_OFFICIAL_OF || rel == KGEX_REL_ABOUT)
-                return bad(c, path,
-                           "relation: expected member_of, attacked, appealed_to or stated");
-            if (strcmp(pos, "verb") && strcmp(pos, "noun"))
-                return bad(c, path, "pos: expected verb or noun");
-            if (json_array_size(json_object_get(item, "forms")) == 0)
-                return bad(c, path, "forms: expected at least one form");
         }
     }
     return KGEX_OK;
@@ -1334,39 +1330,6 @@ static int load_titles(kgex_lexicon *lex, json_t *arr)
     return KGEX_OK;
 }
 
-static int load_triggers(kgex_lexicon *lex, json_t *arr)
-{
-    json_t *item, *forms;
-    size_t i, k;
-    int error;
-
-    json_array_foreach(arr, i, item)
-    {
-        forms = json_object_get(item, "forms");
-        for (k = 0; k < json_array_size(forms); k++) {
-            kgex__trigger *t;
-
-            error = kgex__grow((void **)&lex->trig, &lex->trig_cap, lex->trig_len + 1,
-                               sizeof(*lex->trig));
-            if (error < 0)
-                return error;
-            t = &lex->trig[lex->trig_len];
-            memset(t, 0, sizeof(*t));
-            t->relation = (kgex_relation)one_of(str(item, "relation"), relation_names);
-            t->pos = strcmp(str(item, "pos"), "noun") == 0 ? KGEX__POS_NOUN : KGEX__POS_VERB;
-            t->form = kgex__strdup(json_string_value(json_array_get(forms, k)));
-            t->cameo = kgex__strdup(str(item, "cameo"));
-            lex->trig_len++;
-            if (!t->form || (str(item, "cameo") && !t->cameo))
-                return KGEX_ENOMEM;
-            error = trie_add(lex, t->form, KGEX__PL_TRIGGER, (uint32_t)(lex->trig_len - 1), 0, 0);
-            if (error < 0)
-                return error;
-        }
-    }
-    return KGEX_OK;
-}
-
 /* Load one checked section. */
 static int load_section(kgex_lexicon *lex, json_t *root, int section)
 {
@@ -1386,7 +1349,7 @@ static int load_section(kgex_lexicon *lex, json_t *root, int section)
         case 4:
             return load_titles(lex, arr);
         default:
-            return load_triggers(lex, arr);
+            return kgex__cues_load(lex, sections[section], arr); /* cues.c */
     }
 }
 

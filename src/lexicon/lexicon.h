@@ -14,8 +14,11 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include <jansson.h>
+
 #include "kgex/graph.h"
 #include "kgex/lexicon.h"
+#include "lexicon/cues.h"
 #include "text/tokenize.h"
 
 /* How a phrase names its entity. */
@@ -34,7 +37,8 @@ enum kgex__payload_type {
     KGEX__PL_TITLE,      /* a = title index, b = class */
     KGEX__PL_TITLES,     /* the plural of a title ("co-chairs"): a = title index */
     KGEX__PL_TRIGGER,    /* a = trigger index */
-    KGEX__PL_OFFICIAL    /* a = official index (a full name or alias of a known official) */
+    KGEX__PL_OFFICIAL,   /* a = official index (a full name or alias of a known official) */
+    KGEX__PL_CUE         /* a = cue class (cues.h) */
 };
 
 /* Payload flags. A phrase that names several entities ("ICC", "Congolese")
@@ -96,6 +100,7 @@ typedef struct kgex__trigger {
     int pos;
     char *cameo; /* may be NULL */
     char *form;
+    uint32_t frame_first, frame_len; /* its frames in kgex_lexicon.frame; none: any use */
 } kgex__trigger;
 
 typedef struct kgex__payload {
@@ -120,6 +125,14 @@ struct kgex_lexicon {
     size_t title_len, title_cap;
     kgex__trigger *trig;
     size_t trig_len, trig_cap;
+    /* trigger frames (cues.h): frames, their elements, and the words of
+     * word elements ("on\0upon\0\0") */
+    kgex__frame *frame;
+    size_t frame_len, frame_cap;
+    kgex__frame_el *fel;
+    size_t fel_len, fel_cap;
+    char *fpool;
+    size_t fpool_len, fpool_cap;
     /* trie: node 1 is the root; node_payload[i] heads node i's payload list */
     int32_t *node_payload;
     size_t node_len, node_cap;
@@ -143,6 +156,16 @@ static inline int32_t kgex__trie_payload(const kgex_lexicon *lex, uint32_t node)
     return lex->node_payload[node];
 }
 #define KGEX__TRIE_ROOT 1u
+
+/* Insert `phrase` (tokenized like a document) into the trie with a payload;
+ * with `auto_case`, a phrase written in capitals only matches in capitals. */
+int kgex__trie_add(kgex_lexicon *lex, const char *phrase, uint8_t type, uint32_t a, uint8_t b,
+                   int auto_case);
+
+/* cues.c: check a "cues" or "triggers" section (`section` names it), and
+ * load one once the whole document is checked. */
+int kgex__cues_check(const char *section, json_t *arr, const char *source, kgex_error *err);
+int kgex__cues_load(kgex_lexicon *lex, const char *section, json_t *arr);
 
 /* Index of the entity with graph id `id`, or -1. */
 long kgex__lexicon_find(const kgex_lexicon *lex, const char *id);

@@ -1,7 +1,7 @@
 /*
- * rule_cases.h - shared by the relation-rule tests (test_rules.c,
- * test_rules_more.c): extract a short text into a fresh graph and look for
- * an edge or a node by label; tables of cases with the expected verdict.
+ * rule_cases.h - shared by the extraction tests (test_rules.c,
+ * test_extract.c): extract a short text into a fresh graph and look for an
+ * edge or a node by label.
  * Include after <cmocka.h> and "kgex/kgex.h".
  */
 #ifndef KGEX_TEST_RULE_CASES_H
@@ -14,24 +14,9 @@
 #define NATO "North Atlantic Treaty Organization"
 #define EU   "European Union"
 
-typedef struct rel_case {
-    const char *text;
-    kgex_relation rel;
-    const char *src;
-    const char *dst; /* stated: NULL, the target is the statement event */
-    int expect_present;
-} rel_case;
-
-typedef struct node_case {
-    const char *text;
-    kgex_kind kind;
-    const char *label; /* NULL: any node of that kind */
-    int expect_present;
-} node_case;
-
 /* ------------------------------------------------------------ helpers */
 
-static int setup(void **state)
+static inline int setup(void **state)
 {
     kgex_lexicon *lex = NULL;
     kgex_error err;
@@ -42,7 +27,7 @@ static int setup(void **state)
     return 0;
 }
 
-static int teardown(void **state)
+static inline int teardown(void **state)
 {
     kgex_lexicon_free(*state);
     return 0;
@@ -50,7 +35,7 @@ static int teardown(void **state)
 
 /* Extract `text` as document `doc` (publication date `date`, may be NULL)
  * with extractor `x`. */
-static void extract_into(kgex_extractor *x, const char *doc, const char *text, const char *date)
+static inline void extract_into(kgex_extractor *x, const char *doc, const char *text, const char *date)
 {
     kgex_extract_options opts = KGEX_EXTRACT_OPTIONS_INIT;
     kgex_error err;
@@ -64,7 +49,7 @@ static void extract_into(kgex_extractor *x, const char *doc, const char *text, c
 }
 
 /* A new graph holding what `text` gives; caller frees it. */
-static kgex_graph *extract(const kgex_lexicon *lex, const char *text, const char *date)
+static inline kgex_graph *extract(const kgex_lexicon *lex, const char *text, const char *date)
 {
     kgex_graph *g = NULL;
     kgex_extractor *x = NULL;
@@ -79,7 +64,7 @@ static kgex_graph *extract(const kgex_lexicon *lex, const char *text, const char
 /* ANY in place of a label matches every node (but an event). */
 #define ANY "*"
 
-static int label_is(const kgex_graph *g, size_t node, const char *label)
+static inline int label_is(const kgex_graph *g, size_t node, const char *label)
 {
     const kgex_node *n = kgex_graph_node(g, node);
 
@@ -90,7 +75,7 @@ static int label_is(const kgex_graph *g, size_t node, const char *label)
 
 /* The edge `rel` from the node labelled `src` to the node labelled `dst`
  * (any event when `dst` is NULL), or NULL. */
-static const kgex_edge *find_edge(const kgex_graph *g, kgex_relation rel, const char *src,
+static inline const kgex_edge *find_edge(const kgex_graph *g, kgex_relation rel, const char *src,
                                   const char *dst)
 {
     size_t i;
@@ -107,19 +92,19 @@ static const kgex_edge *find_edge(const kgex_graph *g, kgex_relation rel, const 
     return NULL;
 }
 
-static int has_edge(const kgex_graph *g, kgex_relation rel, const char *src, const char *dst)
+static inline int has_edge(const kgex_graph *g, kgex_relation rel, const char *src, const char *dst)
 {
     return find_edge(g, rel, src, dst) != NULL;
 }
 
 /* A `stated` edge from the speaker labelled `speaker` to a statement event. */
-static int has_stated(const kgex_graph *g, const char *speaker)
+static inline int has_stated(const kgex_graph *g, const char *speaker)
 {
     return has_edge(g, KGEX_REL_STATED, speaker, NULL);
 }
 
 /* The node of `kind` labelled `label` (any of that kind when NULL), or NULL. */
-static const kgex_node *find_node(const kgex_graph *g, kgex_kind kind, const char *label)
+static inline const kgex_node *find_node(const kgex_graph *g, kgex_kind kind, const char *label)
 {
     size_t i;
 
@@ -132,12 +117,12 @@ static const kgex_node *find_node(const kgex_graph *g, kgex_kind kind, const cha
     return NULL;
 }
 
-static int has_node(const kgex_graph *g, kgex_kind kind, const char *label)
+static inline int has_node(const kgex_graph *g, kgex_kind kind, const char *label)
 {
     return find_node(g, kind, label) != NULL;
 }
 
-static size_t count_nodes(const kgex_graph *g, kgex_kind kind)
+static inline size_t count_nodes(const kgex_graph *g, kgex_kind kind)
 {
     size_t i, n = 0;
 
@@ -148,7 +133,7 @@ static size_t count_nodes(const kgex_graph *g, kgex_kind kind)
     return n;
 }
 
-static int has_alias(const kgex_node *n, const char *alias)
+static inline int has_alias(const kgex_node *n, const char *alias)
 {
     size_t i;
 
@@ -160,7 +145,7 @@ static int has_alias(const kgex_node *n, const char *alias)
 }
 
 /* What the extractor found, for the failure report. */
-static void dump_graph(const kgex_graph *g)
+static inline void dump_graph(const kgex_graph *g)
 {
     size_t i;
 
@@ -178,55 +163,6 @@ static void dump_graph(const kgex_graph *g)
     }
 }
 
-/* Run every case and report all that fail before failing. */
-static void run_rel_cases(const kgex_lexicon *lex, const rel_case *cases, size_t len)
-{
-    size_t k, failed = 0;
 
-    for (k = 0; k < len; k++) {
-        const rel_case *c = &cases[k];
-        kgex_graph *g = extract(lex, c->text, NULL);
-        int got = c->dst ? has_edge(g, c->rel, c->src, c->dst) : has_edge(g, c->rel, c->src, NULL);
-
-        if (got != c->expect_present) {
-            print_message("FAIL \"%s\"\n    expected %s%s %s -> %s; extracted:\n", c->text,
-                          c->expect_present ? "" : "no ", kgex_relation_name(c->rel), c->src,
-                          c->dst ? c->dst : "(statement)");
-            dump_graph(g);
-            failed++;
-        }
-        kgex_graph_free(g);
-    }
-    if (failed) {
-        print_error("%zu of %zu cases failed\n", failed, len);
-        fail();
-    }
-}
-
-static void run_node_cases(const kgex_lexicon *lex, const node_case *cases, size_t len)
-{
-    size_t k, failed = 0;
-
-    for (k = 0; k < len; k++) {
-        const node_case *c = &cases[k];
-        kgex_graph *g = extract(lex, c->text, NULL);
-
-        if (has_node(g, c->kind, c->label) != c->expect_present) {
-            print_message("FAIL \"%s\"\n    expected %s%s node %s; extracted:\n", c->text,
-                          c->expect_present ? "a " : "no ", kgex_kind_name(c->kind),
-                          c->label ? c->label : "(any)");
-            dump_graph(g);
-            failed++;
-        }
-        kgex_graph_free(g);
-    }
-    if (failed) {
-        print_error("%zu of %zu cases failed\n", failed, len);
-        fail();
-    }
-}
-
-#define RUN_REL(lex, cases)  run_rel_cases((lex), (cases), ARRAY_LEN(cases))
-#define RUN_NODE(lex, cases) run_node_cases((lex), (cases), ARRAY_LEN(cases))
 
 #endif

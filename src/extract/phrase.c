@@ -1,0 +1,829 @@
+/*
+ * phrase.c - noun phrases, verb groups, subjects and assertion (see
+ * phrase.h).
+ *
+ * There is no part-of-speech tagger: a noun phrase is read as the run of
+ * tokens that can belong to one (mentions, titles, numbers, words that no
+ * cue class marks as a boundary), its head is its last element, and
+ * everything before the head that names an entity is a modifier. A verb
+ * is a trigger word used as a verb, or any word after an auxiliary; the
+ * words before it (auxiliaries, negations, modals, "to") make its group.
+ */
+#include "extract/phrase.h"
+
+#include <string.h>
+
+#include "common.h"
+
+#define WINDOW 40 /* tokens a phrase or a search may span */
+
+static const char *norm(const kgex__doc *d, size_t i)
+{
+    return kgex__norm(d, i);
+}
+
+static int is_word_tok(const kgex__doc *d, size_t i)
+{
+    return kgex__is_type(d, i, KGEX__TOK_WORD);
+}
+
+static int ends_with(const char *w, const char *suffix)
+{
+    size_t n = strlen(w), m = strlen(suffix);
+    return n > m + 1 && strcmp(w + n - m, suffix) == 0;
+}
+
+/* A lower-case word in -ly that is an adverb ("reportedly"). */
+static int ly_adverb(const kgex__doc *d, size_t i)
+{
+    static const char *const nouns[] = {"assembly", "anomaly", "monopoly", "supply", "reply",
+                                        "family",   "rally",   "italy",    "july",   "ally",
+                                        "apply",    "fly",     "belly",    "jelly",  NULL};
+    const char *w = norm(d, i);
+
+    return is_word_tok(d, i) && !(kgex__flags(d, i) & KGEX__TF_CAP) && strlen(w) > 4 &&
+           ends_with(w, "ly") && !kgex__in_list(w, nouns);
+}
+
+static int is_adverb(const kgex__doc *d, size_t i)
+{
+    return has(d, i, KGEX__W_ADVERB) || ly_adverb(d, i);
+}
+
+/* A trigger used only as a verb starts at token i ("attacked", "said"). */
+static int verb_trigger(const kgex__doc *d, size_t i)
+{
+    return i < d->t.len && d->tok_trig[i] >= 0 && d->trig_pos[i] == 1 && !kgex__mention_at(d, i);
+}
+
+/* Does token i end a noun phrase before it? */
+static int np_boundary(const kgex__doc *d, size_t i)
+{
+    if (i >= d->t.len || kgex__is_punct(d, i))
+        return 1;
+    if (kgex__mention_at(d, i) || d->tok_title[i] >= 0)
+        return 0;
+    if (has(d, i,
+            KGEX__W_PREPOSITION | KGEX__W_CONJ | KGEX__W_CLAUSE | KGEX__W_SUBORDINATOR |
+                KGEX__W_AUX | KGEX__W_BE | KGEX__W_MODAL | KGEX__W_NEGATION))
+        return 1;
+    if (kgex__is_word(d, i, "to") || kgex__is_word(d, i, "than"))
+        return 1;
+    return verb_trigger(d, i);
+}
+
+static int is_pronoun(const kgex__doc *d, size_t i)
+{
+    static const char *const p[] = {"he", "she", "it", "they", "we", NULL};
+    return is_word_tok(d, i) && kgex__in_list(norm(d, i), p);
+}
+
+static int is_poss_pronoun(const kgex__doc *d, size_t i)
+{
+    static const char *const p[] = {"its", "their", "his", "her", NULL};
+    return is_word_tok(d, i) && kgex__in_list(norm(d, i), p);
+}
+
+static void add_mod(kgex__conj *c, int ent)
+{
+    size_t k;
+
+    if (ent < 0)
+        return;
+    for (k = 0; k < c->nmod; k++) {
+        if (c->mod[k] == ent)
+            return;
+    }
+    if (c->nmod < KGEX__MOD_MAX)
+        c->mod[c->nmod++] = ent;
+}
+
+/* Heads that take an "of" complement naming whom they belong to: "the
+ * ambassadors of Uruguay", "the territory of Armenia", "a meeting of the
+ * Security Council", "29 sites of the PKK". */
+static int of_head(const kgex__conj *c)
+{
+    return c->title || (c->cls & (KGEX__W_STAND_FOR | KGEX__W_TARGET_NOUN | KGEX__W_ARMED_HEAD |
+                                  KGEX__W_ACTOR_NOUN | KGEX__W_MEETING | KGEX__W_WEAPON |
+                                  KGEX__W_COMPLAINT)) != 0;
+}
+
+enum { LAST_NONE = 0, LAST_MOD, LAST_ENT, LAST_WORD, LAST_TITLE };
+
+/* The entities named by a noun phrase at i, for complements: every head
+ * entity, or the modifiers of a head that stands for them. */
+static void complement_into(const kgex__doc *d, size_t i, kgex__conj *c, size_t *end)
+{
+    kgex__np sub;
+    size_t k, m;
+
+    *end = i;
+    if (!kgex__np_at(d, i, &sub))
+        return;
+    for (k = 0; k < sub.n; k++) {
+        if (sub.c[k].ent >= 0) {
+            add_mod(c, sub.c[k].ent);
+        } else {
+            for (m = 0; m < sub.c[k].nmod; m++)
+                add_mod(c, sub.c[k].mod[m]);
+        }
+    }
+    *end = sub.e;
+}
+
+/* One conjunct from token i, not past `lim`. Returns its end (== i when
+ * nothing could be read). */
+static size_t parse_conj(const kgex__doc *d, size_t i, size_t lim, kgex__conj *c)
+{
+    size_t k = i, start_words = i;
+    int last = LAST_NONE;
+
+    memset(c, 0, sizeof(*c));
+    c->ent = -1;
+    c->b = c->head = i;
+    /* determiners and quantifiers */
+    while (k < lim && is_word_tok(d, k) && !kgex__mention_at(d, k) &&
+           (has(d, k, KGEX__W_DETERMINER) || kgex__is_word(d, k, "no")) &&
+           !is_poss_pronoun(d, k)) {
+        k++;
+    }
+    start_words = k;
+    while (k < lim && k - i < WINDOW) {
+        const kgex__mention *m = kgex__mention_at(d, k);
+
+        if (m && m->b == k) {
+            size_t next = m->e;
+            int who = m->location ? kgex__target(d, m) : kgex__actor(d, m);
+
+            if (next < lim && kgex__is_type(d, next, KGEX__TOK_POSS)) {
+                add_mod(c, who);
+                k = next + 1;
+                last = LAST_MOD;
+                continue;
+            }
+            if (next < lim && (kgex__flags(d, next) & KGEX__TF_HYPH) &&
+                has(d, next, KGEX__W_OWNER_SUFFIX)) {
+                add_mod(c, who); /* "Houthi-controlled" */
+                k = next + 1;
+                last = LAST_MOD;
+                continue;
+            }
+            if (next < lim && !np_boundary(d, next) && !kgex__is_word(d, next, "of") &&
+                !(kgex__mention_at(d, next) && d->ent[m->ent].kind == KGEX_KIND_OFFICIAL)) {
+                add_mod(c, who); /* a premodifier: "Russian missiles", "NATO allies" */
+                k = next;
+                last = LAST_MOD;
+                continue;
+            }
+            c->ent = who;
+            if (c->ent < 0)
+                c->ent = m->ent;
+            c->place = m->location || m->form == KGEX__M_CITY;
+            c->head = next - 1;
+            c->cls = 0;
+            c->title = 0;
+            k = next;
+            last = LAST_ENT;
+            break;
+        }
+        if (d->tok_title[k] >= 0 && d->title_len[k] > 0) {
+            k += d->title_len[k];
+            c->head = k - 1;
+            c->cls = d->wclass[k - 1];
+            c->title = 1;
+            last = LAST_TITLE;
+            continue;
+        }
+        if (d->tok_titles[k] >= 0 && d->titles_len[k] > 0) {
+            k += d->titles_len[k];
+            c->head = k - 1;
+            c->cls = d->wclass[k - 1];
+            c->title = 1;
+            last = LAST_TITLE;
+            continue;
+        }
+        if (kgex__is_type(d, k, KGEX__TOK_POSS)) {
+            /* "the group's commander": what came before is a possessor */
+            k++;
+            last = LAST_MOD;
+            c->title = 0;
+            continue;
+        }
+        if (k == start_words && is_pronoun(d, k)) {
+            c->pronoun = 1;
+            c->ent = kgex__resolve_pronoun(d, k);
+            c->head = k;
+            k++;
+            last = LAST_ENT;
+            break;
+        }
+        if (is_poss_pronoun(d, k)) {
+            add_mod(c, kgex__resolve_pronoun(d, k));
+            k++;
+            last = LAST_MOD;
+            continue;
+        }
+        if (kgex__is_type(d, k, KGEX__TOK_NUMBER)) {
+            c->head = k;
+            k++;
+            last = LAST_WORD;
+            continue;
+        }
+        if (!is_word_tok(d, k) || np_boundary(d, k))
+            break;
+        /* a participle after a head opens a reduced relative clause:
+         * "missiles fired at Kyiv", "a base housing AU troops" */
+        if (last == LAST_WORD && !(kgex__flags(d, k) & KGEX__TF_HYPH) &&
+            (ends_with(norm(d, k), "ed") || ends_with(norm(d, k), "ing")) &&
+            !(kgex__flags(d, k) & KGEX__TF_CAP))
+            break;
+        if (last == LAST_ENT)
+            break;
+        c->head = k;
+        c->cls = d->wclass[k];
+        c->title = 0;
+        last = LAST_WORD;
+        k++;
+        /* "a pair of Turkish F-16s", "a string of attacks" */
+        if ((c->cls & KGEX__W_QUANTITY) && kgex__is_word(d, k, "of") && k + 1 < lim) {
+            k++;
+            last = LAST_NONE;
+            c->cls = 0;
+        }
+    }
+    if (last == LAST_NONE || last == LAST_MOD) {
+        if (c->nmod == 0 || k == i)
+            return i;
+        /* only modifiers: "Russia's" alone, a trailing adjective */
+        c->head = k - 1;
+    }
+    /* complements: "of X", "belonging to X", "(PKK)" */
+    if ((last == LAST_WORD || last == LAST_TITLE) && k < lim && of_head(c) &&
+        kgex__is_word(d, k, "of")) {
+        size_t end;
+        complement_into(d, k + 1, c, &end);
+        if (end > k + 1)
+            k = end;
+    }
+    if (last == LAST_WORD && k < lim && (c->cls & KGEX__W_TARGET_NOUN)) {
+        size_t n = kgex__cue_at(d, k, KGEX__WC_OWNER_LINK), end;
+        if (n) {
+            complement_into(d, k + n, c, &end);
+            if (end > k + n)
+                k = end;
+        }
+    }
+    if (k + 2 < lim && kgex__is_word(d, k, "(") && kgex__mention_at(d, k + 1) &&
+        kgex__is_word(d, kgex__mention_at(d, k + 1)->e, ")"))
+        k = kgex__mention_at(d, k + 1)->e + 1;
+    c->e = k;
+    return k;
+}
+
+size_t kgex__np_at(const kgex__doc *d, size_t i, kgex__np *np)
+{
+    size_t lim = kgex__sent_end(d, i), k = i;
+
+    np->n = 0;
+    np->b = np->e = i;
+    if (i >= d->t.len)
+        return 0;
+    while (np->n < KGEX__NP_MAX) {
+        kgex__conj c;
+        size_t end = parse_conj(d, k, lim, &c), next;
+
+        if (end == k)
+            break;
+        np->c[np->n++] = c;
+        np->e = k = end;
+        /* a list goes on after "," or "and" with another named actor */
+        next = k;
+        if (kgex__is_word(d, next, ","))
+            next++;
+        if (kgex__cue_at(d, next, KGEX__WC_CONJ) && !kgex__is_word(d, next, "but"))
+            next += kgex__cue_at(d, next, KGEX__WC_CONJ);
+        if (next == k)
+            break;
+        {
+            kgex__conj peek;
+            size_t pend = parse_conj(d, next, lim, &peek);
+
+            if (pend == next)
+                break;
+            /* after a bare comma only a named entity continues the list
+             * ("Armenia, a CSTO member," is an aside) */
+            if (kgex__is_word(d, k, ",") && next == k + 1 && peek.ent < 0)
+                break;
+            if (peek.ent < 0 && peek.nmod == 0 && !peek.title && !(peek.cls & KGEX__W_STAND_FOR))
+                break;
+        }
+        k = next;
+    }
+    return np->n;
+}
+
+/* May token t stand inside a noun phrase that ends after it? */
+static int np_inner(const kgex__doc *d, size_t t)
+{
+    if (kgex__mention_at(d, t) || kgex__is_type(d, t, KGEX__TOK_POSS) ||
+        kgex__is_type(d, t, KGEX__TOK_NUMBER))
+        return 1;
+    if (kgex__is_word(d, t, "of") || kgex__is_word(d, t, ",") || kgex__is_word(d, t, "(") ||
+        kgex__is_word(d, t, ")") || has(d, t, KGEX__W_CONJ) || has(d, t, KGEX__W_DETERMINER))
+        return 1;
+    return is_word_tok(d, t) && !np_boundary(d, t);
+}
+
+size_t kgex__np_ending(const kgex__doc *d, size_t j, size_t lo, kgex__np *np)
+{
+    size_t b = kgex__sent_begin(d, j ? j - 1 : 0), left = j, s;
+
+    np->n = 0;
+    if (j == 0 || j <= lo)
+        return 0;
+    if (lo > b)
+        b = lo;
+    while (left > b && j - left < WINDOW && np_inner(d, left - 1))
+        left--;
+    for (s = left; s < j; s++) {
+        /* a phrase starts at a word, a number or a mention, never inside
+         * a mention or at a list separator */
+        if (kgex__mention_at(d, s) && kgex__mention_at(d, s)->b != s)
+            continue;
+        if (kgex__is_word(d, s, "of") || kgex__is_word(d, s, ",") || has(d, s, KGEX__W_CONJ) ||
+            kgex__is_word(d, s, ")") || kgex__is_type(d, s, KGEX__TOK_POSS) ||
+            (kgex__flags(d, s) & KGEX__TF_HYPH))
+            continue;
+        if (kgex__np_at(d, s, np) && np->e == j)
+            return np->n;
+    }
+    np->n = 0;
+    return 0;
+}
+
+static int role_ok(const kgex__doc *d, int ent, int role)
+{
+    kgex_kind k;
+
+    if (ent < 0)
+        return 0;
+    k = d->ent[ent].kind;
+    if (k == KGEX_KIND_EVENT)
+        return 0;
+    if (k == KGEX_KIND_OFFICIAL)
+        return role == KGEX__ROLE_SPEAKER || role == KGEX__ROLE_AGENT;
+    return 1;
+}
+
+size_t kgex__np_role(const kgex__doc *d, const kgex__np *np, int role, int *out, size_t cap)
+{
+    size_t n = 0, k, m, x;
+
+    for (k = 0; k < np->n; k++) {
+        const kgex__conj *c = &np->c[k];
+        int cand[KGEX__MOD_MAX + 1];
+        size_t nc = 0;
+
+        if (c->ent >= 0) {
+            if (c->place && role != KGEX__ROLE_TARGET)
+                continue; /* a city never acts */
+            cand[nc++] = c->ent;
+        } else {
+            uint64_t stands = 0;
+
+            switch (role) {
+                case KGEX__ROLE_AGENT:
+                    stands = KGEX__W_STAND_FOR | KGEX__W_ARMED_HEAD | KGEX__W_WEAPON |
+                             KGEX__W_ACTOR_NOUN;
+                    break;
+                case KGEX__ROLE_TARGET:
+                    stands = KGEX__W_TARGET_NOUN | KGEX__W_ARMED_HEAD | KGEX__W_STAND_FOR |
+                             KGEX__W_ACTOR_NOUN;
+                    break;
+                case KGEX__ROLE_SPEAKER:
+                    stands = KGEX__W_STAND_FOR;
+                    break;
+                default:
+                    stands = 0;
+            }
+            if ((c->cls & stands) || (c->title && role != KGEX__ROLE_MEMBER &&
+                                      role != KGEX__ROLE_TARGET)) {
+                for (m = 0; m < c->nmod; m++)
+                    cand[nc++] = c->mod[m];
+            }
+        }
+        for (m = 0; m < nc; m++) {
+            if (!role_ok(d, cand[m], role))
+                continue;
+            if (role == KGEX__ROLE_MEMBER && d->ent[cand[m]].kind == KGEX_KIND_OFFICIAL)
+                continue;
+            for (x = 0; x < n && out[x] != cand[m]; x++)
+                ;
+            if (x == n && n < cap)
+                out[n++] = cand[m];
+        }
+    }
+    return n;
+}
+
+/* ----------------------------------------------------------- verb groups */
+
+static int is_participle(const kgex__doc *d, size_t i)
+{
+    const char *w = norm(d, i);
+    return ends_with(w, "ed") || ends_with(w, "en") || has(d, i, KGEX__W_PARTICIPLE);
+}
+
+void kgex__vgroup(const kgex__doc *d, size_t i, size_t e, kgex__vg *vg)
+{
+    size_t b = kgex__sent_begin(d, i), j = i, t;
+    int be = 0, aux = 0;
+
+    memset(vg, 0, sizeof(*vg));
+    vg->gov = (size_t)-1;
+    while (j > b) {
+        t = j - 1;
+        if (has(d, t, KGEX__W_NEGATION) && !kgex__is_word(d, t, "no")) {
+            vg->neg = 1;
+        } else if (has(d, t, KGEX__W_MODAL)) {
+            vg->modal = 1;
+        } else if (has(d, t, KGEX__W_BE)) {
+            be = 1;
+        } else if (has(d, t, KGEX__W_AUX)) {
+            aux = 1;
+        } else if (kgex__is_word(d, t, "to")) {
+            size_t g = t;
+            vg->inf = 1;
+            while (g > b && is_adverb(d, g - 1))
+                g--;
+            vg->gov = g > b ? g - 1 : (size_t)-1;
+            j = t;
+            break;
+        } else if (!is_adverb(d, t)) {
+            break;
+        }
+        j = t;
+    }
+    vg->b = j;
+    if (be && is_participle(d, e - 1))
+        vg->passive = 1;
+    if (!be && !aux && !vg->modal && !vg->inf && ends_with(norm(d, i), "ing") && j > b &&
+        (has(d, j - 1, KGEX__W_PREPOSITION) || has(d, j - 1, KGEX__W_SUBORDINATOR) ||
+         has(d, j - 1, KGEX__W_FACTIVE) || has(d, j - 1, KGEX__W_IRREALIS) ||
+         has(d, j - 1, KGEX__W_DENY))) {
+        vg->gerund = 1;
+        vg->gov = j - 1;
+    }
+    if (!be && !aux && !vg->modal && !vg->inf && is_participle(d, e - 1)) {
+        size_t k = e;
+        while (k < d->t.len && is_adverb(d, k))
+            k++;
+        if (kgex__is_word(d, k, "by") && j > b && !kgex__is_punct(d, j - 1) &&
+            !kgex__mention_at(d, j - 1))
+            vg->reduced = vg->passive = 1;
+    }
+}
+
+/* Skip time phrases ending before token j: "on Friday", "last week", "in
+ * March 2022", "earlier this month", and adverbs. Returns the new j. */
+static size_t skip_left_adjuncts(const kgex__doc *d, size_t j, size_t b)
+{
+    while (j > b) {
+        size_t t = j - 1, u;
+
+        if (is_adverb(d, t) && !kgex__mention_at(d, t)) {
+            j = t;
+            continue;
+        }
+        if (has(d, t, KGEX__W_TIME) || kgex__is_type(d, t, KGEX__TOK_NUMBER)) {
+            u = t;
+            while (u > b && (has(d, u - 1, KGEX__W_TIME) ||
+                             kgex__is_type(d, u - 1, KGEX__TOK_NUMBER) ||
+                             kgex__is_word(d, u - 1, "this") || kgex__is_word(d, u - 1, "last") ||
+                             kgex__is_word(d, u - 1, "next") || kgex__is_word(d, u - 1, "early") ||
+                             kgex__is_word(d, u - 1, "late") || kgex__is_word(d, u - 1, "the") ||
+                             kgex__is_word(d, u - 1, ",") || kgex__is_word(d, u - 1, "of")))
+                u--;
+            if (u < t + 1 && u > b &&
+                (kgex__is_word(d, u - 1, "on") || kgex__is_word(d, u - 1, "in") ||
+                 kgex__is_word(d, u - 1, "since") || kgex__is_word(d, u - 1, "during") ||
+                 kgex__is_word(d, u - 1, "at") || kgex__is_word(d, u - 1, "by") ||
+                 kgex__is_word(d, u - 1, "until") || kgex__is_word(d, u - 1, "earlier") ||
+                 kgex__is_word(d, u - 1, "later") || kgex__is_word(d, u - 1, "overnight"))) {
+                j = u - 1;
+                continue;
+            }
+            if (u <= t && (kgex__is_word(d, u, "last") || kgex__is_word(d, u, "this") ||
+                           kgex__is_word(d, u, "earlier") || kgex__is_word(d, u, "later"))) {
+                j = u;
+                continue;
+            }
+            if (u < t && has(d, u, KGEX__W_TIME) && !(kgex__flags(d, u) & KGEX__TF_CAP)) {
+                j = u;
+                continue;
+            }
+            /* a weekday alone: "Russia on Friday said" handled above;
+             * "Russia Friday said" */
+            if (u == t && (kgex__flags(d, t) & KGEX__TF_CAP) && has(d, t, KGEX__W_TIME) &&
+                !kgex__mention_at(d, t)) {
+                j = t;
+                continue;
+            }
+        }
+        break;
+    }
+    return j;
+}
+
+size_t kgex__skip_adjuncts(const kgex__doc *d, size_t i, size_t e)
+{
+    while (i < e) {
+        if (is_adverb(d, i) && !kgex__mention_at(d, i)) {
+            i++;
+            continue;
+        }
+        if ((kgex__is_word(d, i, "on") || kgex__is_word(d, i, "last") ||
+             kgex__is_word(d, i, "this") || kgex__is_word(d, i, "early")) &&
+            has(d, i + 1, KGEX__W_TIME)) {
+            i += 2;
+            while (i < e && (has(d, i, KGEX__W_TIME) || kgex__is_type(d, i, KGEX__TOK_NUMBER)))
+                i++;
+            continue;
+        }
+        break;
+    }
+    return i;
+}
+
+/* An aside ending with the comma or dash at t: its opening token, or
+ * (size_t)-1 when t closes no aside. */
+static size_t aside_open(const kgex__doc *d, size_t t, size_t b)
+{
+    static const char dash[] = "\xe2\x80\x94";
+    int is_dash = kgex__is_word(d, t, dash) || kgex__is_word(d, t, "-") ||
+                  kgex__is_word(d, t, "\xe2\x80\x93");
+    size_t u;
+
+    if (kgex__is_word(d, t, ")")) {
+        for (u = t; u-- > b && t - u < WINDOW;) {
+            if (kgex__is_word(d, u, "("))
+                return u;
+        }
+        return (size_t)-1;
+    }
+    if (!is_dash && !kgex__is_word(d, t, ","))
+        return (size_t)-1;
+    for (u = t; u-- > b && t - u < WINDOW;) {
+        if (kgex__is_type(d, u, KGEX__TOK_QOPEN) || kgex__is_type(d, u, KGEX__TOK_QCLOSE) ||
+            kgex__is_word(d, u, ";"))
+            return (size_t)-1;
+        if (is_dash ? (kgex__is_word(d, u, dash) || kgex__is_word(d, u, "-") ||
+                       kgex__is_word(d, u, "\xe2\x80\x93"))
+                    : kgex__is_word(d, u, ",")) {
+            size_t f = u + 1;
+            /* an aside: an apposition, a relative clause, an adverbial */
+            if (is_dash || has(d, f, KGEX__W_DETERMINER) || has(d, f, KGEX__W_CLAUSE) ||
+                has(d, f, KGEX__W_ADVERB) || has(d, f, KGEX__W_PREPOSITION) ||
+                has(d, f, KGEX__W_SUBORDINATOR) || d->tok_title[f] >= 0 ||
+                d->tok_titles[f] >= 0 || kgex__is_type(d, f, KGEX__TOK_NUMBER) ||
+                ly_adverb(d, f) || kgex__cue_at(d, f, KGEX__WC_SPEECH_PREP) ||
+                has(d, f, KGEX__W_QUANTITY) ||
+                (kgex__mention_at(d, f) && kgex__mention_at(d, f)->e == t &&
+                 kgex__is_official(d, kgex__mention_at(d, f)->ent)) ||
+                (is_word_tok(d, f) && !(kgex__flags(d, f) & KGEX__TF_CAP) &&
+                 !kgex__mention_at(d, f)))
+                return u;
+            return (size_t)-1;
+        }
+    }
+    return (size_t)-1;
+}
+
+/* The subject of the main clause of the sentence of token i: the first
+ * phrase after an opening adverbial ("On Friday, ", "In a statement, "). */
+static size_t clause_subject(const kgex__doc *d, size_t i, size_t limit, kgex__np *np)
+{
+    size_t b = kgex__sent_begin(d, i), k = b;
+
+    np->n = 0;
+    /* an opening phrase ending in a comma */
+    if (has(d, k, KGEX__W_PREPOSITION) || has(d, k, KGEX__W_SUBORDINATOR) || is_adverb(d, k) ||
+        kgex__cue_at(d, k, KGEX__WC_SPEECH_PREP)) {
+        size_t u;
+        for (u = k; u < limit && u - k < WINDOW && !kgex__is_word(d, u, ","); u++)
+            ;
+        if (u < limit && kgex__is_word(d, u, ","))
+            k = u + 1;
+    }
+    k = kgex__skip_adjuncts(d, k, limit);
+    if (k >= limit || !kgex__np_at(d, k, np) || np->e > limit)
+        np->n = 0;
+    return np->n;
+}
+
+size_t kgex__subject(const kgex__doc *d, size_t vb, kgex__np *np)
+{
+    size_t b = kgex__sent_begin(d, vb), j = vb, steps;
+
+    np->n = 0;
+    for (steps = 0; steps < 6 && j > b; steps++) {
+        size_t open;
+
+        j = skip_left_adjuncts(d, j, b);
+        if (j <= b)
+            break;
+        open = aside_open(d, j - 1, b);
+        if (open != (size_t)-1 && open > b) {
+            j = open;
+            continue;
+        }
+        break;
+    }
+    if (j <= b)
+        return 0;
+    /* a coordinated or participial verb: "X attacked A and shelled B",
+     * ", saying ..." */
+    if (kgex__is_word(d, j - 1, "and") || kgex__is_word(d, j - 1, "but") ||
+        kgex__is_word(d, j - 1, "then") || kgex__is_word(d, j - 1, ",")) {
+        kgex__np left;
+        size_t k = j - 1;
+
+        if (kgex__is_word(d, k, "and") && k > b && kgex__is_word(d, k - 1, ","))
+            k--;
+        /* "A, B and C said" has a list before "and"; a verb has not */
+        if (kgex__is_word(d, j - 1, ",") || !kgex__np_ending(d, k, b, &left) ||
+            kgex__np_role(d, &left, KGEX__ROLE_AGENT, (int[1]){0}, 1) == 0)
+            return clause_subject(d, vb, k, np);
+    }
+    /* "X, which/who ...": the antecedent */
+    if (has(d, j - 1, KGEX__W_CLAUSE) && !kgex__is_word(d, j - 1, "when")) {
+        size_t k = j - 1;
+        if (k > b && kgex__is_word(d, k - 1, ","))
+            k--;
+        return kgex__np_ending(d, k, b, np);
+    }
+    if (kgex__np_ending(d, j, b, np))
+        return np->n;
+    return 0;
+}
+
+/* ------------------------------------------------------------ assertion */
+
+static int question(const kgex__doc *d, size_t i)
+{
+    size_t e = kgex__sent_end(d, i);
+    return e > 0 && kgex__is_word(d, e - 1, "?");
+}
+
+/* A conditional earlier in the clause of token i, a denial earlier in
+ * the sentence, or a question. */
+static int hedged(const kgex__doc *d, size_t i)
+{
+    size_t b = kgex__sent_begin(d, i), j;
+
+    for (j = i; j-- > b && i - j < 24;) {
+        if (kgex__is_word(d, j, ";") || kgex__is_word(d, j, ":") ||
+            kgex__is_type(d, j, KGEX__TOK_QOPEN))
+            break;
+        if (kgex__is_word(d, j, ",") && !has(d, j + 1, KGEX__W_CONDITIONAL))
+            break;
+        if (has(d, j, KGEX__W_CONDITIONAL) || kgex__cue_at(d, j, KGEX__WC_CONDITIONAL) > 1)
+            return 1;
+    }
+    for (j = i; j-- > b && i - j < 16;) {
+        if (has(d, j, KGEX__W_DENY))
+            return 1;
+    }
+    return question(d, i);
+}
+
+int kgex__asserted_verb(const kgex__doc *d, size_t i, size_t e, const kgex__vg *vg)
+{
+    (void)e;
+    if (vg->neg || vg->modal)
+        return 0;
+    if (vg->inf)
+        return vg->gov != (size_t)-1 && has(d, vg->gov, KGEX__W_FACTIVE);
+    if (vg->gerund && vg->gov != (size_t)-1) {
+        size_t g = vg->gov;
+        if (has(d, g, KGEX__W_NEGATION) || has(d, g, KGEX__W_IRREALIS) || has(d, g, KGEX__W_DENY))
+            return 0;
+        /* "threat of attacking", "accused of attacking" */
+        if ((kgex__is_word(d, g, "of") || kgex__is_word(d, g, "for")) && g > 0 &&
+            (has(d, g - 1, KGEX__W_IRREALIS) || has(d, g - 1, KGEX__W_DENY)))
+            return 0;
+    }
+    return !hedged(d, i);
+}
+
+int kgex__asserted_noun(const kgex__doc *d, size_t i, size_t e)
+{
+    size_t b = kgex__sent_begin(d, i), j = i;
+
+    (void)e;
+    /* the noun's own phrase: "any attack", "possible strikes", "no attack" */
+    while (j > b && j > i - 8 && !np_boundary(d, j - 1)) {
+        j--;
+        if (has(d, j, KGEX__W_NOUN_MARKER) || has(d, j, KGEX__W_IRREALIS) ||
+            kgex__is_word(d, j, "no"))
+            return 0;
+    }
+    while (j > b && has(d, j - 1, KGEX__W_DETERMINER)) {
+        j--;
+        if (kgex__is_word(d, j, "any") || kgex__is_word(d, j, "no"))
+            return 0;
+    }
+    /* what governs it: "threat of an attack", "to prevent attacks",
+     * "could launch an attack", "vowed an offensive" */
+    if (j > b) {
+        size_t g = j - 1;
+
+        if (kgex__is_word(d, g, "of") || kgex__is_word(d, g, "for") ||
+            kgex__is_word(d, g, "against")) {
+            if (g > b && (has(d, g - 1, KGEX__W_IRREALIS) || has(d, g - 1, KGEX__W_NOUN_MARKER) ||
+                          has(d, g - 1, KGEX__W_DENY)))
+                return 0;
+        } else if (has(d, g, KGEX__W_IRREALIS) || has(d, g, KGEX__W_DENY) ||
+                   has(d, g, KGEX__W_NEGATION)) {
+            return 0;
+        } else if (has(d, g, KGEX__W_LIGHT_VERB) || d->tok_trig[g] >= 0) {
+            kgex__vg vg;
+            kgex__vgroup(d, g, g + 1, &vg);
+            if (!kgex__asserted_verb(d, g, g + 1, &vg))
+                return 0;
+        }
+    }
+    return !hedged(d, i);
+}
+
+int kgex__noun_use(const kgex__doc *d, size_t i, size_t e, unsigned pos)
+{
+    size_t b = kgex__sent_begin(d, i);
+    const kgex__mention *m;
+
+    if (pos == 1)
+        return 0;
+    if (pos == 2)
+        return 1;
+    if (i > b) {
+        size_t p = i - 1;
+
+        if (kgex__is_word(d, p, "to") || has(d, p, KGEX__W_MODAL) || has(d, p, KGEX__W_AUX) ||
+            has(d, p, KGEX__W_BE) || (has(d, p, KGEX__W_NEGATION) && !kgex__is_word(d, p, "no")) ||
+            is_pronoun(d, p) || has(d, p, KGEX__W_CLAUSE))
+            return 0;
+        if (has(d, p, KGEX__W_DETERMINER) || is_poss_pronoun(d, p) ||
+            kgex__is_type(d, p, KGEX__TOK_POSS) || kgex__is_type(d, p, KGEX__TOK_NUMBER) ||
+            has(d, p, KGEX__W_PREPOSITION) || kgex__is_word(d, p, "no") ||
+            (kgex__flags(d, i) & KGEX__TF_HYPH))
+            return 1;
+        m = kgex__mention_at(d, p);
+        if (m)
+            return m->form == KGEX__M_ADJ || m->form == KGEX__M_DEMONYM ||
+                   m->form == KGEX__M_ACRONYM || (kgex__flags(d, p) & KGEX__TF_HYPH);
+        if (is_adverb(d, p))
+            return 0;
+        if (is_word_tok(d, p) && !np_boundary(d, p) && !(kgex__flags(d, p) & KGEX__TF_CAP))
+            return 1; /* an adjective or a noun before it: "air strikes" */
+    }
+    /* "attack on", "strikes against", "invasion of" */
+    if (kgex__is_word(d, e, "on") || kgex__is_word(d, e, "against") ||
+        kgex__is_word(d, e, "of") || kgex__is_word(d, e, "by"))
+        return 1;
+    return ends_with(norm(d, e - 1), "s") && !ends_with(norm(d, e - 1), "ss");
+}
+
+size_t kgex__noun_agents(const kgex__doc *d, size_t i, int *out, size_t cap)
+{
+    size_t b = kgex__sent_begin(d, i), j = i, n = 0, x;
+
+    while (j > b && i - j < 10) {
+        size_t t = j - 1;
+        const kgex__mention *m = kgex__mention_at(d, t);
+        int who = -1;
+
+        if (m) {
+            who = kgex__actor(d, m);
+            j = m->b;
+        } else if (is_poss_pronoun(d, t)) {
+            who = kgex__resolve_pronoun(d, t);
+            j = t;
+        } else if (kgex__is_type(d, t, KGEX__TOK_POSS) || kgex__is_type(d, t, KGEX__TOK_NUMBER) ||
+                   (is_word_tok(d, t) && !np_boundary(d, t) && !has(d, t, KGEX__W_LIGHT_VERB) &&
+                    !(d->tok_trig[t] >= 0 && d->trig_pos[t] == 1))) {
+            j = t;
+            if (has(d, t, KGEX__W_DETERMINER) && !is_poss_pronoun(d, t))
+                break;
+            continue;
+        } else {
+            break;
+        }
+        if (who >= 0 && d->ent[who].kind != KGEX_KIND_OFFICIAL) {
+            for (x = 0; x < n && out[x] != who; x++)
+                ;
+            if (x == n && n < cap)
+                out[n++] = who;
+        }
+    }
+    return n;
+}
