@@ -95,19 +95,19 @@ typedef struct kgex__doc {
     int *lex_ent; /* lexicon entity -> doc entity, -1 */
     kgex__mention *men;
     size_t men_len, men_cap;
-    int32_t *tok_men;   /* token -> mention, -1 */
-    uint32_t *tok_sent; /* token -> sentence */
-    uint64_t *wclass;   /* token -> cue classes of its word (KGEX__W_*) */
-    uint64_t *mclass;   /* token -> cue classes of a multiword cue starting here */
-    uint8_t *mlen;      /* tokens of the longest multiword cue starting here */
+    int32_t *tok_men;    /* token -> mention, -1 */
+    uint32_t *tok_sent;  /* token -> sentence */
+    uint64_t *wclass;    /* token -> cue classes of its word (KGEX__W_*) */
+    uint64_t *mclass;    /* token -> cue classes of a multiword cue starting here */
+    uint8_t *mlen;       /* tokens of the longest multiword cue starting here */
     int32_t *tok_title;  /* token -> title index starting here, -1 */
     uint8_t *title_len;  /* tokens of that title */
     int32_t *tok_titles; /* token -> title whose plural starts here, -1 */
     uint8_t *titles_len; /* tokens of that plural */
     int32_t *tok_trig;   /* token -> longest trigger starting here, -1 */
     uint8_t *trig_len;
-    uint8_t *trig_pos;   /* bit 0: a verb form, bit 1: a noun form */
-    kgex__tmatch *tm;    /* every trigger match, by token */
+    uint8_t *trig_pos; /* bit 0: a verb form, bit 1: a noun form */
+    kgex__tmatch *tm;  /* every trigger match, by token */
     size_t tm_len, tm_cap;
     int32_t *tok_tm; /* token -> its first trigger match, -1 */
     kgex__rel *rel;

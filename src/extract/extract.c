@@ -376,8 +376,8 @@ static int extract_chunk(kgex_extractor *x, const char *doc, const char *text, s
     d.titles_len = kgex__calloc(n, 1);
     d.lex_ent = kgex__malloc((x->lex->ent_len ? x->lex->ent_len : 1) * sizeof(*d.lex_ent));
     if (!d.tok_titles || !d.titles_len || !d.lex_ent || !d.wclass || !d.mclass || !d.mlen ||
-        !d.tok_tm || !d.tok_men || !d.tok_sent ||
-        !d.tok_title || !d.title_len || !d.tok_trig || !d.trig_len || !d.trig_pos || !d.sent_date) {
+        !d.tok_tm || !d.tok_men || !d.tok_sent || !d.tok_title || !d.title_len || !d.tok_trig ||
+        !d.trig_len || !d.trig_pos || !d.sent_date) {
         error = KGEX_ENOMEM;
         goto done;
     }

@@ -50,10 +50,13 @@ static int is_adverb(const kgex__doc *d, size_t i)
     return has(d, i, KGEX__W_ADVERB) || ly_adverb(d, i);
 }
 
-/* A trigger used only as a verb starts at token i ("attacked", "said"). */
+/* A trigger used only as a verb starts at token i ("attacked", "said"),
+ * and the word is no noun of a cue class ("targets"). */
 static int verb_trigger(const kgex__doc *d, size_t i)
 {
-    return i < d->t.len && d->tok_trig[i] >= 0 && d->trig_pos[i] == 1 && !kgex__mention_at(d, i);
+    return i < d->t.len && d->tok_trig[i] >= 0 && d->trig_pos[i] == 1 && !kgex__mention_at(d, i) &&
+           !(d->wclass[i] & (KGEX__W_TARGET_NOUN | KGEX__W_WEAPON | KGEX__W_STAND_FOR |
+                             KGEX__W_ARMED_HEAD | KGEX__W_MEETING | KGEX__W_HELP));
 }
 
 /* Does token i end a noun phrase before it? */
@@ -65,11 +68,45 @@ static int np_boundary(const kgex__doc *d, size_t i)
         return 0;
     if (has(d, i,
             KGEX__W_PREPOSITION | KGEX__W_CONJ | KGEX__W_CLAUSE | KGEX__W_SUBORDINATOR |
-                KGEX__W_AUX | KGEX__W_BE | KGEX__W_MODAL | KGEX__W_NEGATION))
+                KGEX__W_AUX | KGEX__W_BE | KGEX__W_MODAL | KGEX__W_NEGATION | KGEX__W_VERB))
         return 1;
     if (kgex__is_word(d, i, "to") || kgex__is_word(d, i, "than"))
         return 1;
     return verb_trigger(d, i);
+}
+
+/* A lower-case word in -ed not joined by a hyphen: after a name it is
+ * the verb ("Kazakhstan joined"), not a noun ("U.S.-led" is joined). */
+static int past_verb(const kgex__doc *d, size_t i)
+{
+    return is_word_tok(d, i) && !(kgex__flags(d, i) & (KGEX__TF_CAP | KGEX__TF_HYPH)) &&
+           ends_with(norm(d, i), "ed") && !kgex__mention_at(d, i) && d->tok_title[i] < 0;
+}
+
+/* A word the lexicon knows as a noun: of a noun cue class or an event
+ * noun ("building", "meeting", "shelling"). */
+static int noun_word(const kgex__doc *d, size_t i)
+{
+    return (d->wclass[i] & (KGEX__W_TARGET_NOUN | KGEX__W_WEAPON | KGEX__W_STAND_FOR |
+                            KGEX__W_ARMED_HEAD | KGEX__W_MEETING | KGEX__W_HELP |
+                            KGEX__W_COMPLAINT | KGEX__W_ACTOR_NOUN | KGEX__W_ORG_HEAD)) != 0 ||
+           (d->tok_trig[i] >= 0 && (d->trig_pos[i] & 2));
+}
+
+/* An adverb or a lower-case word of time: never the head of a phrase
+ * after a noun ("Armenia early on Tuesday", "posts overnight"). */
+static int not_noun(const kgex__doc *d, size_t i)
+{
+    return !kgex__mention_at(d, i) && d->tok_title[i] < 0 &&
+           (is_adverb(d, i) || (has(d, i, KGEX__W_TIME) && !(kgex__flags(d, i) & KGEX__TF_CAP)));
+}
+
+/* A number joined by a hyphen to a short capitalized word: the designation
+ * of an aircraft, a missile or a launcher (F-16, Su-25, S-400). */
+static int designation(const kgex__doc *d, size_t i)
+{
+    return i > 0 && (kgex__flags(d, i) & KGEX__TF_HYPH) && (kgex__flags(d, i - 1) & KGEX__TF_CAP) &&
+           strlen(norm(d, i - 1)) <= 4;
 }
 
 static int is_pronoun(const kgex__doc *d, size_t i)
@@ -84,18 +121,23 @@ static int is_poss_pronoun(const kgex__doc *d, size_t i)
     return is_word_tok(d, i) && kgex__in_list(norm(d, i), p);
 }
 
-static void add_mod(kgex__conj *c, int ent)
+static void add_to(int *list, uint8_t *n, int ent)
 {
     size_t k;
 
     if (ent < 0)
         return;
-    for (k = 0; k < c->nmod; k++) {
-        if (c->mod[k] == ent)
+    for (k = 0; k < *n; k++) {
+        if (list[k] == ent)
             return;
     }
-    if (c->nmod < KGEX__MOD_MAX)
-        c->mod[c->nmod++] = ent;
+    if (*n < KGEX__MOD_MAX)
+        list[(*n)++] = ent;
+}
+
+static void add_mod(kgex__conj *c, int ent)
+{
+    add_to(c->mod, &c->nmod, ent);
 }
 
 /* Heads that take an "of" complement naming whom they belong to: "the
@@ -112,20 +154,25 @@ enum { LAST_NONE = 0, LAST_MOD, LAST_ENT, LAST_WORD, LAST_TITLE };
 
 /* The entities named by a noun phrase at i, for complements: every head
  * entity, or the modifiers of a head that stands for them. */
-static void complement_into(const kgex__doc *d, size_t i, kgex__conj *c, size_t *end)
+static size_t np_parse(const kgex__doc *d, size_t i, size_t lim, kgex__np *np);
+
+static void complement_into(const kgex__doc *d, size_t i, size_t lim, int *list, uint8_t *n,
+                            size_t *end)
 {
     kgex__np sub;
     size_t k, m;
 
     *end = i;
-    if (!kgex__np_at(d, i, &sub))
+    if (!np_parse(d, i, lim, &sub))
         return;
     for (k = 0; k < sub.n; k++) {
         if (sub.c[k].ent >= 0) {
-            add_mod(c, sub.c[k].ent);
+            add_to(list, n, sub.c[k].ent);
         } else {
             for (m = 0; m < sub.c[k].nmod; m++)
-                add_mod(c, sub.c[k].mod[m]);
+                add_to(list, n, sub.c[k].mod[m]);
+            for (m = 0; m < sub.c[k].nloc; m++)
+                add_to(list, n, sub.c[k].loc[m]);
         }
     }
     *end = sub.e;
@@ -143,8 +190,7 @@ static size_t parse_conj(const kgex__doc *d, size_t i, size_t lim, kgex__conj *c
     c->b = c->head = i;
     /* determiners and quantifiers */
     while (k < lim && is_word_tok(d, k) && !kgex__mention_at(d, k) &&
-           (has(d, k, KGEX__W_DETERMINER) || kgex__is_word(d, k, "no")) &&
-           !is_poss_pronoun(d, k)) {
+           (has(d, k, KGEX__W_DETERMINER) || kgex__is_word(d, k, "no")) && !is_poss_pronoun(d, k)) {
         k++;
     }
     start_words = k;
@@ -169,7 +215,8 @@ static size_t parse_conj(const kgex__doc *d, size_t i, size_t lim, kgex__conj *c
                 continue;
             }
             if (next < lim && !np_boundary(d, next) && !kgex__is_word(d, next, "of") &&
-                !(kgex__mention_at(d, next) && d->ent[m->ent].kind == KGEX_KIND_OFFICIAL)) {
+                !(kgex__mention_at(d, next) && d->ent[m->ent].kind == KGEX_KIND_OFFICIAL) &&
+                !past_verb(d, next) && !not_noun(d, next)) {
                 add_mod(c, who); /* a premodifier: "Russian missiles", "NATO allies" */
                 k = next;
                 last = LAST_MOD;
@@ -179,6 +226,7 @@ static size_t parse_conj(const kgex__doc *d, size_t i, size_t lim, kgex__conj *c
             if (c->ent < 0)
                 c->ent = m->ent;
             c->place = m->location || m->form == KGEX__M_CITY;
+            c->form = m->form;
             c->head = next - 1;
             c->cls = 0;
             c->title = 0;
@@ -225,6 +273,7 @@ static size_t parse_conj(const kgex__doc *d, size_t i, size_t lim, kgex__conj *c
         }
         if (kgex__is_type(d, k, KGEX__TOK_NUMBER)) {
             c->head = k;
+            c->cls = designation(d, k) ? KGEX__W_WEAPON | KGEX__W_TARGET_NOUN : 0;
             k++;
             last = LAST_WORD;
             continue;
@@ -235,9 +284,9 @@ static size_t parse_conj(const kgex__doc *d, size_t i, size_t lim, kgex__conj *c
          * "missiles fired at Kyiv", "a base housing AU troops" */
         if (last == LAST_WORD && !(kgex__flags(d, k) & KGEX__TF_HYPH) &&
             (ends_with(norm(d, k), "ed") || ends_with(norm(d, k), "ing")) &&
-            !(kgex__flags(d, k) & KGEX__TF_CAP))
+            !(kgex__flags(d, k) & KGEX__TF_CAP) && !noun_word(d, k))
             break;
-        if (last == LAST_ENT)
+        if (last == LAST_ENT || (last == LAST_WORD && not_noun(d, k)))
             break;
         c->head = k;
         c->cls = d->wclass[k];
@@ -257,21 +306,41 @@ static size_t parse_conj(const kgex__doc *d, size_t i, size_t lim, kgex__conj *c
         /* only modifiers: "Russia's" alone, a trailing adjective */
         c->head = k - 1;
     }
+    /* an official's affiliation: "Igor Volkov of the Russian Federation" */
+    if (last == LAST_ENT && c->ent >= 0 && d->ent[c->ent].kind == KGEX_KIND_OFFICIAL &&
+        k + 1 < lim && kgex__is_word(d, k, "of")) {
+        kgex__conj of;
+        size_t end = parse_conj(d, k + 1, lim, &of);
+        if (end > k + 1 && of.ent >= 0) {
+            add_mod(c, of.ent);
+            k = end;
+        }
+    }
     /* complements: "of X", "belonging to X", "(PKK)" */
     if ((last == LAST_WORD || last == LAST_TITLE) && k < lim && of_head(c) &&
         kgex__is_word(d, k, "of")) {
         size_t end;
-        complement_into(d, k + 1, c, &end);
+        complement_into(d, k + 1, lim, c->mod, &c->nmod, &end);
         if (end > k + 1)
             k = end;
     }
     if (last == LAST_WORD && k < lim && (c->cls & KGEX__W_TARGET_NOUN)) {
         size_t n = kgex__cue_at(d, k, KGEX__WC_OWNER_LINK), end;
         if (n) {
-            complement_into(d, k + n, c, &end);
+            complement_into(d, k + n, lim, c->mod, &c->nmod, &end);
             if (end > k + n)
                 k = end;
         }
+    }
+    /* where it is: "targets in Lebanon", "a refinery in Russia's Samara
+     * region" */
+    if ((last == LAST_WORD || last == LAST_TITLE) && k + 1 < lim &&
+        (kgex__is_word(d, k, "in") || kgex__is_word(d, k, "inside") ||
+         kgex__is_word(d, k, "near") || kgex__is_word(d, k, "across"))) {
+        size_t end;
+        complement_into(d, k + 1, lim, c->loc, &c->nloc, &end);
+        if (end > k + 1)
+            k = end;
     }
     if (k + 2 < lim && kgex__is_word(d, k, "(") && kgex__mention_at(d, k + 1) &&
         kgex__is_word(d, kgex__mention_at(d, k + 1)->e, ")"))
@@ -280,9 +349,10 @@ static size_t parse_conj(const kgex__doc *d, size_t i, size_t lim, kgex__conj *c
     return k;
 }
 
-size_t kgex__np_at(const kgex__doc *d, size_t i, kgex__np *np)
+/* The noun phrase from token i, not past `lim`. */
+static size_t np_parse(const kgex__doc *d, size_t i, size_t lim, kgex__np *np)
 {
-    size_t lim = kgex__sent_end(d, i), k = i;
+    size_t k = i;
 
     np->n = 0;
     np->b = np->e = i;
@@ -322,6 +392,11 @@ size_t kgex__np_at(const kgex__doc *d, size_t i, kgex__np *np)
     return np->n;
 }
 
+size_t kgex__np_at(const kgex__doc *d, size_t i, kgex__np *np)
+{
+    return np_parse(d, i, kgex__sent_end(d, i), np);
+}
+
 /* May token t stand inside a noun phrase that ends after it? */
 static int np_inner(const kgex__doc *d, size_t t)
 {
@@ -354,7 +429,7 @@ size_t kgex__np_ending(const kgex__doc *d, size_t j, size_t lo, kgex__np *np)
             kgex__is_word(d, s, ")") || kgex__is_type(d, s, KGEX__TOK_POSS) ||
             (kgex__flags(d, s) & KGEX__TF_HYPH))
             continue;
-        if (kgex__np_at(d, s, np) && np->e == j)
+        if (np_parse(d, s, j, np) && np->e == j)
             return np->n;
     }
     np->n = 0;
@@ -381,18 +456,22 @@ size_t kgex__np_role(const kgex__doc *d, const kgex__np *np, int role, int *out,
 
     for (k = 0; k < np->n; k++) {
         const kgex__conj *c = &np->c[k];
-        int cand[KGEX__MOD_MAX + 1];
+        int cand[2 * KGEX__MOD_MAX + 1];
         size_t nc = 0;
 
         if (c->ent >= 0) {
-            if (c->place && role != KGEX__ROLE_TARGET)
-                continue; /* a city never acts */
+            /* a city never acts; a capital after "to" is asked */
+            if (c->place && role != KGEX__ROLE_TARGET &&
+                !(role == KGEX__ROLE_ADDRESSEE &&
+                  (c->form == KGEX__M_CAPITAL || c->form == KGEX__M_SEAT)))
+                continue;
             cand[nc++] = c->ent;
         } else {
             uint64_t stands = 0;
 
             switch (role) {
                 case KGEX__ROLE_AGENT:
+                case KGEX__ROLE_ADDRESSEE:
                     stands = KGEX__W_STAND_FOR | KGEX__W_ARMED_HEAD | KGEX__W_WEAPON |
                              KGEX__W_ACTOR_NOUN;
                     break;
@@ -406,10 +485,15 @@ size_t kgex__np_role(const kgex__doc *d, const kgex__np *np, int role, int *out,
                 default:
                     stands = 0;
             }
-            if ((c->cls & stands) || (c->title && role != KGEX__ROLE_MEMBER &&
-                                      role != KGEX__ROLE_TARGET)) {
+            if ((c->cls & stands) ||
+                (c->title && role != KGEX__ROLE_MEMBER && role != KGEX__ROLE_TARGET)) {
                 for (m = 0; m < c->nmod; m++)
                     cand[nc++] = c->mod[m];
+            }
+            /* a target named by where it is: "targets in Lebanon" */
+            if (role == KGEX__ROLE_TARGET && nc == 0) {
+                for (m = 0; m < c->nloc; m++)
+                    cand[nc++] = c->loc[m];
             }
         }
         for (m = 0; m < nc; m++) {
@@ -497,12 +581,12 @@ static size_t skip_left_adjuncts(const kgex__doc *d, size_t j, size_t b)
         }
         if (has(d, t, KGEX__W_TIME) || kgex__is_type(d, t, KGEX__TOK_NUMBER)) {
             u = t;
-            while (u > b && (has(d, u - 1, KGEX__W_TIME) ||
-                             kgex__is_type(d, u - 1, KGEX__TOK_NUMBER) ||
-                             kgex__is_word(d, u - 1, "this") || kgex__is_word(d, u - 1, "last") ||
-                             kgex__is_word(d, u - 1, "next") || kgex__is_word(d, u - 1, "early") ||
-                             kgex__is_word(d, u - 1, "late") || kgex__is_word(d, u - 1, "the") ||
-                             kgex__is_word(d, u - 1, ",") || kgex__is_word(d, u - 1, "of")))
+            while (u > b &&
+                   (has(d, u - 1, KGEX__W_TIME) || kgex__is_type(d, u - 1, KGEX__TOK_NUMBER) ||
+                    kgex__is_word(d, u - 1, "this") || kgex__is_word(d, u - 1, "last") ||
+                    kgex__is_word(d, u - 1, "next") || kgex__is_word(d, u - 1, "early") ||
+                    kgex__is_word(d, u - 1, "late") || kgex__is_word(d, u - 1, "the") ||
+                    kgex__is_word(d, u - 1, ",") || kgex__is_word(d, u - 1, "of")))
                 u--;
             if (u < t + 1 && u > b &&
                 (kgex__is_word(d, u - 1, "on") || kgex__is_word(d, u - 1, "in") ||
@@ -584,10 +668,9 @@ static size_t aside_open(const kgex__doc *d, size_t t, size_t b)
             /* an aside: an apposition, a relative clause, an adverbial */
             if (is_dash || has(d, f, KGEX__W_DETERMINER) || has(d, f, KGEX__W_CLAUSE) ||
                 has(d, f, KGEX__W_ADVERB) || has(d, f, KGEX__W_PREPOSITION) ||
-                has(d, f, KGEX__W_SUBORDINATOR) || d->tok_title[f] >= 0 ||
-                d->tok_titles[f] >= 0 || kgex__is_type(d, f, KGEX__TOK_NUMBER) ||
-                ly_adverb(d, f) || kgex__cue_at(d, f, KGEX__WC_SPEECH_PREP) ||
-                has(d, f, KGEX__W_QUANTITY) ||
+                has(d, f, KGEX__W_SUBORDINATOR) || d->tok_title[f] >= 0 || d->tok_titles[f] >= 0 ||
+                kgex__is_type(d, f, KGEX__TOK_NUMBER) || ly_adverb(d, f) ||
+                kgex__cue_at(d, f, KGEX__WC_SPEECH_PREP) || has(d, f, KGEX__W_QUANTITY) ||
                 (kgex__mention_at(d, f) && kgex__mention_at(d, f)->e == t &&
                  kgex__is_official(d, kgex__mention_at(d, f)->ent)) ||
                 (is_word_tok(d, f) && !(kgex__flags(d, f) & KGEX__TF_CAP) &&
@@ -597,6 +680,18 @@ static size_t aside_open(const kgex__doc *d, size_t t, size_t b)
         }
     }
     return (size_t)-1;
+}
+
+/* Is every conjunct of np a named official? */
+static int all_officials(const kgex__doc *d, const kgex__np *np)
+{
+    size_t k;
+
+    for (k = 0; k < np->n; k++) {
+        if (!kgex__is_official(d, np->c[k].ent))
+            return 0;
+    }
+    return np->n > 0;
 }
 
 /* The subject of the main clause of the sentence of token i: the first
@@ -634,6 +729,11 @@ size_t kgex__subject(const kgex__doc *d, size_t vb, kgex__np *np)
             break;
         open = aside_open(d, j - 1, b);
         if (open != (size_t)-1 && open > b) {
+            /* a named official in apposition is the subject: "The Kremlin's
+             * spokesman, Dmitry Peskov, said", "The co-chairs - A, B and C -
+             * condemned" */
+            if (np_parse(d, open + 1, j - 1, np) && np->e == j - 1 && all_officials(d, np))
+                return np->n;
             j = open;
             continue;
         }
@@ -652,8 +752,20 @@ size_t kgex__subject(const kgex__doc *d, size_t vb, kgex__np *np)
             k--;
         /* "A, B and C said" has a list before "and"; a verb has not */
         if (kgex__is_word(d, j - 1, ",") || !kgex__np_ending(d, k, b, &left) ||
-            kgex__np_role(d, &left, KGEX__ROLE_AGENT, (int[1]){0}, 1) == 0)
+            kgex__np_role(d, &left, KGEX__ROLE_AGENT, (int[1]){0}, 1) == 0) {
+            /* the subject of the verb before: "X said ... but called on" */
+            size_t t;
+            for (t = k; t-- > b && k - t < WINDOW;) {
+                if (verb_trigger(d, t) || has(d, t, KGEX__W_VERB) || past_verb(d, t)) {
+                    kgex__vg vg;
+                    kgex__vgroup(d, t, t + 1, &vg);
+                    if (vg.b < t + 1 && kgex__subject(d, vg.b, np))
+                        return np->n;
+                    break;
+                }
+            }
             return clause_subject(d, vb, k, np);
+        }
     }
     /* "X, which/who ...": the antecedent */
     if (has(d, j - 1, KGEX__W_CLAUSE) && !kgex__is_word(d, j - 1, "when")) {
@@ -787,8 +899,8 @@ int kgex__noun_use(const kgex__doc *d, size_t i, size_t e, unsigned pos)
             return 1; /* an adjective or a noun before it: "air strikes" */
     }
     /* "attack on", "strikes against", "invasion of" */
-    if (kgex__is_word(d, e, "on") || kgex__is_word(d, e, "against") ||
-        kgex__is_word(d, e, "of") || kgex__is_word(d, e, "by"))
+    if (kgex__is_word(d, e, "on") || kgex__is_word(d, e, "against") || kgex__is_word(d, e, "of") ||
+        kgex__is_word(d, e, "by"))
         return 1;
     return ends_with(norm(d, e - 1), "s") && !ends_with(norm(d, e - 1), "ss");
 }

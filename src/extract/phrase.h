@@ -26,12 +26,15 @@ typedef struct kgex__conj {
     size_t head;            /* the head token */
     int ent;                /* the entity named as the head, -1 */
     uint8_t place;          /* ent is named as a place (a city, "in Yerevan") */
+    uint8_t form;           /* how ent is named (KGEX__M_*) */
     uint8_t title;          /* the head is a title without a name ("the Foreign Minister") */
     uint8_t pronoun;        /* the head is a pronoun (ent: what it resolves to) */
     uint64_t cls;           /* cue classes of the head word (KGEX__W_*) */
     int mod[KGEX__MOD_MAX]; /* entities modifying the head: adjectives,
                              * possessors, "of X", "X-controlled", "held by X" */
     uint8_t nmod;
+    int loc[KGEX__MOD_MAX]; /* where the head is: "targets in Lebanon" */
+    uint8_t nloc;
 } kgex__conj;
 
 typedef struct kgex__np {
@@ -52,7 +55,9 @@ enum kgex__arg_role {
     KGEX__ROLE_AGENT = 0, /* who acts: "the Armenian government", "Russian missiles" */
     KGEX__ROLE_TARGET,    /* who is hit: "Armenian territory", "Kyiv" (its state) */
     KGEX__ROLE_SPEAKER,   /* who speaks: "a foreign ministry spokesman" */
-    KGEX__ROLE_MEMBER     /* a state or organization named as such */
+    KGEX__ROLE_MEMBER,    /* a state or organization named as such */
+    KGEX__ROLE_ADDRESSEE  /* who is asked: an agent, or a capital after "to" ("appealed to Moscow")
+                           */
 };
 /* The entities `np` stands for in `role`, written to out (at most cap,
  * each once). */

@@ -70,7 +70,7 @@ static int slot_role(const kgex__event *ev, int slot)
         case KGEX_REL_STATED:
             return KGEX__ROLE_SPEAKER;
         default:
-            return KGEX__ROLE_AGENT;
+            return slot == KGEX__SLOT_DST ? KGEX__ROLE_ADDRESSEE : KGEX__ROLE_AGENT;
     }
 }
 
@@ -109,6 +109,10 @@ static int match_from(const kgex__doc *d, kgex__event *tmp, const kgex__frame *f
             if (!word_in(d, k, lex->fpool + fe->words))
                 return 0;
             return match_from(d, tmp, f, el + 1, k + 1, lex->fpool + fe->words);
+        case KGEX__FE_NOT:
+            if (kgex__cue_at(d, k, fe->cls))
+                return 0;
+            return match_from(d, tmp, f, el + 1, k, prev);
         case KGEX__FE_SKIP:
             for (n = 0; n <= SKIP_MAX && k + n < lim; n++) {
                 size_t t = k + n;
@@ -259,13 +263,19 @@ int kgex__rules_apply(kgex__doc *d)
         kgex__half halves[32];
         size_t nh = 0;
 
+        size_t covered = 0; /* a trigger word inside a longer one is no trigger */
+
         for (i = d->t.sent[s].begin; error == 0 && i < d->t.sent[s].end; i++) {
             int32_t k;
 
-            for (k = d->tok_tm[i]; error == 0 && k >= 0 && (size_t)k < d->tm_len &&
-                                   d->tm[k].tok == i;
-                 k++)
+            if (i < covered)
+                continue;
+            for (k = d->tok_tm[i];
+                 error == 0 && k >= 0 && (size_t)k < d->tm_len && d->tm[k].tok == i; k++) {
                 error = one_event(d, &d->tm[k], halves, &nh);
+                if (i + d->tm[k].len > covered)
+                    covered = i + d->tm[k].len;
+            }
         }
         if (error == 0)
             error = kgex__attacked_join(d, halves, nh);

@@ -21,17 +21,17 @@
 
 /* One use of a trigger word in the text. */
 typedef struct kgex__event {
-    size_t i, e;              /* the trigger's tokens */
-    const kgex__trigger *tr;  /* its lexicon entry */
-    int noun;                 /* used as a noun */
-    kgex__vg vg;              /* verbs: the verb group */
-    int src[KGEX__ARGS_MAX];  /* arguments read by the frame */
+    size_t i, e;             /* the trigger's tokens */
+    const kgex__trigger *tr; /* its lexicon entry */
+    int noun;                /* used as a noun */
+    kgex__vg vg;             /* verbs: the verb group */
+    int src[KGEX__ARGS_MAX]; /* arguments read by the frame */
     size_t nsrc;
     int dst[KGEX__ARGS_MAX];
     size_t ndst;
-    size_t end;               /* first token after what the frame read */
-    int framed;               /* a frame matched (or the trigger has none) */
-    int meeting;              /* the frame read a meeting noun with no owner named */
+    size_t end;  /* first token after what the frame read */
+    int framed;  /* a frame matched (or the trigger has none) */
+    int meeting; /* the frame read a meeting noun with no owner named */
 } kgex__event;
 
 /* Append entities to an argument list, each once. */

@@ -28,7 +28,8 @@ const char *const kgex__cue_names[KGEX__WC_COUNT] = {
     "complaint",    "member_list",   "nonmember",    "owner_link",
     "owner_suffix", "time",          "subordinator", "conj",
     "participle",   "join",          "speech_prep",  "future",
-    "quantity",     "founded",       "known_as"};
+    "quantity",     "founded",       "known_as",     "verb",
+    "restraint"};
 
 int kgex__cue_class(const char *name)
 {
@@ -144,6 +145,14 @@ static const char *frame_element(const char *s, size_t len, kgex__frame_el *out)
     buf[len] = '\0';
     if (strcmp(buf, "*") == 0) {
         out->type = KGEX__FE_SKIP;
+        return NULL;
+    }
+    if (buf[0] == '!') {
+        int cls = kgex__cue_class(buf + 1);
+        if (cls < 0)
+            return "\"!\" is followed by a cue class";
+        out->type = KGEX__FE_NOT;
+        out->cls = (uint8_t)cls;
         return NULL;
     }
     if (buf[0] == '{') {

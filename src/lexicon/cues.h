@@ -26,21 +26,21 @@ enum kgex__cue_class {
     KGEX__WC_PLACE_PREP,   /* prepositions of place: "in Yerevan" is a place */
     KGEX__WC_ORG_HEAD,     /* last word of an organization name: Ministry, Council */
     KGEX__WC_ORG_CONNECTOR,
-    KGEX__WC_ARMED_HEAD,   /* forces, army, troops: stand for their state */
+    KGEX__WC_ARMED_HEAD, /* forces, army, troops: stand for their state */
     KGEX__WC_MINISTRY_KIND,
-    KGEX__WC_ORG_NOUN,     /* alliance, bloc, organization: descriptions */
+    KGEX__WC_ORG_NOUN, /* alliance, bloc, organization: descriptions */
     KGEX__WC_ORG_DET,
     KGEX__WC_TITLE_PREFIX, /* deputy, acting, former */
     KGEX__WC_BOUNDARY,     /* ends a noun phrase */
     KGEX__WC_PREPOSITION,
     KGEX__WC_ADVERB,
     KGEX__WC_DETERMINER,
-    KGEX__WC_MODAL,        /* will, could: not (yet) a fact */
-    KGEX__WC_CONDITIONAL,  /* if, unless, in case of */
+    KGEX__WC_MODAL,       /* will, could: not (yet) a fact */
+    KGEX__WC_CONDITIONAL, /* if, unless, in case of */
     KGEX__WC_BE,
-    KGEX__WC_ACTOR_NOUN,   /* government, troops, territory: the phrase is its modifier's */
-    KGEX__WC_LIGHT_VERB,   /* launched, carried out: its object noun is the event */
-    KGEX__WC_HELP,         /* help, assistance, action: what an appeal asks for */
+    KGEX__WC_ACTOR_NOUN, /* government, troops, territory: the phrase is its modifier's */
+    KGEX__WC_LIGHT_VERB, /* launched, carried out: its object noun is the event */
+    KGEX__WC_HELP,       /* help, assistance, action: what an appeal asks for */
     KGEX__WC_LIST_OPENER,
     KGEX__WC_NOUN_MARKER,  /* "any", "possible": a hypothetical noun */
     KGEX__WC_CLAUSE,       /* which, that, who */
@@ -69,10 +69,12 @@ enum kgex__cue_class {
     KGEX__WC_QUANTITY,     /* "a pair of", "a string of": the phrase goes on after "of" */
     KGEX__WC_FOUNDED,      /* "set up by": founders are members */
     KGEX__WC_KNOWN_AS,     /* "collectively known as X": the list before is X's members */
+    KGEX__WC_VERB,         /* began, took: a verb, never in a noun phrase */
+    KGEX__WC_RESTRAINT,    /* refrain, withdraw: asked of the other side, no appeal for help */
     KGEX__WC_COUNT
 };
 
-#define KGEX__W(c) ((uint64_t)1 << (c))
+#define KGEX__W(c)            ((uint64_t)1 << (c))
 #define KGEX__W_FUNCTION      KGEX__W(KGEX__WC_FUNCTION)
 #define KGEX__W_PLACE_PREP    KGEX__W(KGEX__WC_PLACE_PREP)
 #define KGEX__W_ORG_HEAD      KGEX__W(KGEX__WC_ORG_HEAD)
@@ -120,6 +122,8 @@ enum kgex__cue_class {
 #define KGEX__W_QUANTITY      KGEX__W(KGEX__WC_QUANTITY)
 #define KGEX__W_FOUNDED       KGEX__W(KGEX__WC_FOUNDED)
 #define KGEX__W_KNOWN_AS      KGEX__W(KGEX__WC_KNOWN_AS)
+#define KGEX__W_VERB          KGEX__W(KGEX__WC_VERB)
+#define KGEX__W_RESTRAINT     KGEX__W(KGEX__WC_RESTRAINT)
 
 /* Class names as the lexicon spells them ("determiner", "stand_for"). */
 extern const char *const kgex__cue_names[KGEX__WC_COUNT];
@@ -132,15 +136,16 @@ enum kgex__frame_el_type {
     KGEX__FE_WORD = 0, /* one of a set of words */
     KGEX__FE_SLOT,     /* a noun phrase that fills an argument: {src} or {dst} */
     KGEX__FE_CLASS,    /* a noun phrase whose head is of a cue class: <meeting> */
-    KGEX__FE_SKIP      /* "*": a few words of the same clause, skipped */
+    KGEX__FE_SKIP,     /* "*": a few words of the same clause, skipped */
+    KGEX__FE_NOT       /* "!class": the next word is not of that cue class (reads nothing) */
 };
 
 enum kgex__slot { KGEX__SLOT_NONE = 0, KGEX__SLOT_SRC, KGEX__SLOT_DST };
 
 typedef struct kgex__frame_el {
     uint8_t type;
-    uint8_t slot;   /* FE_SLOT, and FE_CLASS written <class:src> or <class:dst> */
-    uint8_t cls;    /* FE_CLASS: the cue class */
+    uint8_t slot; /* FE_SLOT, and FE_CLASS written <class:src> or <class:dst> */
+    uint8_t cls;  /* FE_CLASS: the cue class */
     uint8_t pad;
     uint32_t words; /* FE_WORD: offset of "w1\0w2\0\0" in the lexicon's frame pool */
 } kgex__frame_el;

@@ -35,7 +35,8 @@ static inline int teardown(void **state)
 
 /* Extract `text` as document `doc` (publication date `date`, may be NULL)
  * with extractor `x`. */
-static inline void extract_into(kgex_extractor *x, const char *doc, const char *text, const char *date)
+static inline void extract_into(kgex_extractor *x, const char *doc, const char *text,
+                                const char *date)
 {
     kgex_extract_options opts = KGEX_EXTRACT_OPTIONS_INIT;
     kgex_error err;
@@ -76,7 +77,7 @@ static inline int label_is(const kgex_graph *g, size_t node, const char *label)
 /* The edge `rel` from the node labelled `src` to the node labelled `dst`
  * (any event when `dst` is NULL), or NULL. */
 static inline const kgex_edge *find_edge(const kgex_graph *g, kgex_relation rel, const char *src,
-                                  const char *dst)
+                                         const char *dst)
 {
     size_t i;
 
@@ -162,7 +163,5 @@ static inline void dump_graph(const kgex_graph *g)
                           kgex_graph_node(g, e->target)->label);
     }
 }
-
-
 
 #endif

@@ -54,7 +54,9 @@ static const char lexicon_json[] =
     "Organization\", \"type\": \"military\", \"acronyms\": [\"CSTO\"]}],\n"
     " \"titles\": [{\"title\": \"Foreign Minister\", \"class\": \"office\"}],\n"
     " \"triggers\": [{\"relation\": \"member_of\", \"pos\": \"noun\", \"forms\": [\"member\"]},\n"
-    "  {\"relation\": \"attacked\", \"pos\": \"verb\", \"forms\": [\"shelled\"]}]}\n";
+    "  {\"relation\": \"attacked\", \"pos\": \"verb\", \"forms\": [\"shelled\"], "
+    "\"cameo\": \"194\", \"frames\": [\"{dst}\", \"at|on {dst}\", \"\"]}],\n"
+    " \"cues\": [{\"class\": \"armed_head\", \"words\": [\"forces\", \"armed forces\"]}]}\n";
 
 static const char text[] =
     "\xEF\xBB\xBF"

@@ -189,9 +189,9 @@ static void entity_cases_hold(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(member_of_cases_hold),   cmocka_unit_test(official_of_cases_hold),
-        cmocka_unit_test(attacked_cases_hold),    cmocka_unit_test(appealed_to_cases_hold),
-        cmocka_unit_test(stated_cases_hold),      cmocka_unit_test(entity_cases_hold),
+        cmocka_unit_test(member_of_cases_hold), cmocka_unit_test(official_of_cases_hold),
+        cmocka_unit_test(attacked_cases_hold),  cmocka_unit_test(appealed_to_cases_hold),
+        cmocka_unit_test(stated_cases_hold),    cmocka_unit_test(entity_cases_hold),
     };
 
     return cmocka_run_group_tests_name("rules", tests, setup, teardown);

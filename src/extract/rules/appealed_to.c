@@ -22,7 +22,7 @@
 static int actor_ok(const kgex__doc *d, int ent)
 {
     return ent >= 0 && (d->ent[ent].kind == KGEX_KIND_STATE ||
-                        d->ent[ent].kind == KGEX_KIND_ORGANIZATION);
+                        d->ent[ent].kind == KGEX_KIND_ORGANIZATION || kgex__is_official(d, ent));
 }
 
 static void add_role(const kgex__doc *d, const kgex__np *np, int *list, size_t *n)
@@ -131,14 +131,18 @@ int kgex__rule_appealed_to(kgex__doc *d, kgex__event *ev)
         kgex__args_add(ev->dst, &ev->ndst, &body, 1);
     }
     for (a = 0; a < ev->nsrc; a++) {
-        int src = kgex__acts_for(d, ev->src[a]);
+        /* an official asks for his state or organization, or for himself
+         * when the text names neither */
+        int src = kgex__acts_for(d, ev->src[a]) >= 0 ? kgex__acts_for(d, ev->src[a]) : ev->src[a];
 
         if (!actor_ok(d, src))
             continue;
         for (t = 0; t < ev->ndst; t++) {
-            if (!actor_ok(d, ev->dst[t]))
+            int dst = kgex__acts_for(d, ev->dst[t]);
+
+            if (!actor_ok(d, dst))
                 continue;
-            error = kgex__doc_add_rel(d, KGEX_REL_APPEALED_TO, src, ev->dst[t], ev->i,
+            error = kgex__doc_add_rel(d, KGEX_REL_APPEALED_TO, src, dst, ev->i,
                                       ev->end > ev->e ? ev->end : ev->e, ev->tr->cameo);
             if (error < 0)
                 return error;

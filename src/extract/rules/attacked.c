@@ -22,8 +22,8 @@
 
 static int attack_actor(const kgex__doc *d, int ent)
 {
-    return ent >= 0 && (d->ent[ent].kind == KGEX_KIND_STATE ||
-                        d->ent[ent].kind == KGEX_KIND_ORGANIZATION);
+    return ent >= 0 &&
+           (d->ent[ent].kind == KGEX_KIND_STATE || d->ent[ent].kind == KGEX_KIND_ORGANIZATION);
 }
 
 /* The agent of a passive: the phrase after "by" (within a few tokens of

@@ -27,8 +27,8 @@ static int is_org(const kgex__doc *d, int ent)
 
 static int member_ok(const kgex__doc *d, int ent)
 {
-    return ent >= 0 && (d->ent[ent].kind == KGEX_KIND_STATE ||
-                        d->ent[ent].kind == KGEX_KIND_ORGANIZATION);
+    return ent >= 0 &&
+           (d->ent[ent].kind == KGEX_KIND_STATE || d->ent[ent].kind == KGEX_KIND_ORGANIZATION);
 }
 
 /* A future, hoped-for or refused membership, or a relation that is not
@@ -37,13 +37,25 @@ static int not_membership(const kgex__doc *d, size_t b, size_t e)
 {
     size_t sb = kgex__sent_begin(d, b), k;
 
-    for (k = b; k-- > sb && b - k < 8;) {
-        if (kgex__is_word(d, k, ",") || kgex__is_word(d, k, ";") || kgex__is_punct(d, k))
+    /* the phrase of the member noun and the verbs that govern it ("wants
+     * to become a member", "a NATO partner", "is not a member") */
+    for (k = b; k-- > sb && b - k < 7;) {
+        const kgex__mention *m = kgex__mention_at(d, k);
+
+        if (m) {
+            if (d->ent[m->ent].kind != KGEX_KIND_ORGANIZATION)
+                break;
+            k = m->b;
+            continue;
+        }
+        if (kgex__is_punct(d, k) || has(d, k, KGEX__W_CLAUSE) ||
+            (has(d, k, KGEX__W_PREPOSITION) && !kgex__is_word(d, k, "to") &&
+             !kgex__is_word(d, k, "of")))
             break;
-        if (has(d, k, KGEX__W_FUTURE) || has(d, k, KGEX__W_NONMEMBER) ||
-            has(d, k, KGEX__W_MODAL) || kgex__cue_at(d, k, KGEX__WC_FUTURE) > 1 ||
+        if (has(d, k, KGEX__W_FUTURE) || has(d, k, KGEX__W_NONMEMBER) || has(d, k, KGEX__W_MODAL) ||
+            kgex__cue_at(d, k, KGEX__WC_FUTURE) > 1 ||
             (has(d, k, KGEX__W_NEGATION) && !kgex__is_word(d, k, "no")) ||
-            kgex__is_word(d, k, "to"))
+            (kgex__is_word(d, k, "to") && !kgex__is_word(d, k + 1, "the")))
             return 1;
     }
     for (k = b; k < e; k++) {
@@ -150,9 +162,9 @@ static int org_before(const kgex__doc *d, size_t j)
             return org_in(d, &subj);
         return -1;
     }
-    if (k > b && (kgex__is_word(d, k - 1, ",") || kgex__is_word(d, k - 1, "-") ||
-                  kgex__is_word(d, k - 1, "\xe2\x80\x94") ||
-                  kgex__is_word(d, k - 1, "\xe2\x80\x93"))) {
+    if (k > b &&
+        (kgex__is_word(d, k - 1, ",") || kgex__is_word(d, k - 1, "-") ||
+         kgex__is_word(d, k - 1, "\xe2\x80\x94") || kgex__is_word(d, k - 1, "\xe2\x80\x93"))) {
         size_t at = k - 1;
         if (at > b && kgex__is_word(d, at - 1, ")")) {
             while (at > b && !kgex__is_word(d, at - 1, "("))
@@ -166,10 +178,33 @@ static int org_before(const kgex__doc *d, size_t j)
     return -1;
 }
 
+/* "The CSTO, which Armenia is a member of," / "The CSTO, of which
+ * Armenia is a member,": the organization before the relative pronoun of
+ * the clause of token i. */
+static int relative_org(const kgex__doc *d, size_t i)
+{
+    size_t b = kgex__sent_begin(d, i), k;
+    kgex__np np;
+
+    for (k = i; k-- > b && i - k < 8;) {
+        if (kgex__is_punct(d, k) && !kgex__is_word(d, k, ","))
+            return -1;
+        if (kgex__is_word(d, k, "which") || kgex__is_word(d, k, "whose")) {
+            size_t j = k;
+            if (j > b && kgex__is_word(d, j - 1, "of"))
+                j--;
+            if (j > b && kgex__is_word(d, j - 1, ","))
+                j--;
+            return kgex__np_ending(d, j, b, &np) ? org_in(d, &np) : -1;
+        }
+    }
+    return -1;
+}
+
 int kgex__rule_member_of(kgex__doc *d, kgex__event *ev)
 {
-    size_t b = kgex__sent_begin(d, ev->i), k, n, end = ev->e;
-    int members[KGEX__ARGS_MAX], orgs[KGEX__ARGS_MAX], org = -1;
+    size_t b = kgex__sent_begin(d, ev->i), k, n, end = ev->e, extra;
+    int members[KGEX__ARGS_MAX], orgs[KGEX__ARGS_MAX], more[KGEX__ARGS_MAX], org = -1, error;
     kgex__np np;
 
     /* the organization: a modifier ("CSTO member states", "the bloc's
@@ -179,11 +214,32 @@ int kgex__rule_member_of(kgex__doc *d, kgex__event *ev)
         if (is_org(d, orgs[k]))
             org = orgs[k];
     }
-    if (kgex__is_word(d, ev->e, "of") && kgex__np_at(d, ev->e + 1, &np)) {
+    /* "non-NATO countries" */
+    for (k = ev->i; org >= 0 && k-- > b && ev->i - k < 4;) {
+        const kgex__mention *m = kgex__mention_at(d, k);
+        if (m && kgex__actor(d, m) == org) {
+            if (m->b > b && kgex__is_word(d, m->b - 1, "non"))
+                return KGEX_OK;
+            break;
+        }
+    }
+    /* "members of X" ("of" may end the trigger); other states listed
+     * with X are members too ("members of the bloc, along with A and B") */
+    k = kgex__is_word(d, ev->e - 1, "of") ? ev->e : kgex__is_word(d, ev->e, "of") ? ev->e + 1 : 0;
+    extra = 0;
+    if (k && kgex__np_at(d, k, &np)) {
+        size_t c;
         if (org < 0)
             org = org_in(d, &np);
+        for (c = 1; c < np.n; c++) {
+            if (np.c[c].ent >= 0 && d->ent[np.c[c].ent].kind == KGEX_KIND_STATE &&
+                extra < KGEX__ARGS_MAX)
+                more[extra++] = np.c[c].ent;
+        }
         end = np.e;
     }
+    if (org < 0)
+        org = relative_org(d, ev->i);
     if (org < 0 || not_membership(d, ev->i, ev->e))
         return KGEX_OK;
     /* the members listed after it */
@@ -192,13 +248,13 @@ int kgex__rule_member_of(kgex__doc *d, kgex__event *ev)
         return add_members(d, members, n, org, ev->i, k);
     /* before it: copula, "became", apposition, "and other", "both" */
     k = ev->i;
-    while (k > b && (has(d, k - 1, KGEX__W_DETERMINER) || d->tok_men[k - 1] >= 0 ||
-                     kgex__is_type(d, k - 1, KGEX__TOK_POSS) ||
-                     kgex__is_type(d, k - 1, KGEX__TOK_NUMBER) ||
-                     (kgex__norm(d, k - 1)[0] && !has(d, k - 1, KGEX__W_BOUNDARY) &&
-                      !kgex__is_punct(d, k - 1) && !has(d, k - 1, KGEX__W_JOIN) &&
-                      !kgex__is_word(d, k - 1, "other") && !kgex__is_word(d, k - 1, "both") &&
-                      !kgex__is_word(d, k - 1, "all"))))
+    while (k > b &&
+           (has(d, k - 1, KGEX__W_DETERMINER) || d->tok_men[k - 1] >= 0 ||
+            kgex__is_type(d, k - 1, KGEX__TOK_POSS) || kgex__is_type(d, k - 1, KGEX__TOK_NUMBER) ||
+            (kgex__norm(d, k - 1)[0] && !has(d, k - 1, KGEX__W_BOUNDARY) &&
+             !kgex__is_punct(d, k - 1) && !has(d, k - 1, KGEX__W_JOIN) &&
+             !kgex__is_word(d, k - 1, "other") && !kgex__is_word(d, k - 1, "both") &&
+             !kgex__is_word(d, k - 1, "all"))))
         k--;
     /* "one of the N members of X" */
     if (k > b + 1 && kgex__is_word(d, k - 1, "of") && has(d, k - 2, KGEX__W_QUANTITY))
@@ -226,7 +282,10 @@ int kgex__rule_member_of(kgex__doc *d, kgex__event *ev)
         return KGEX_OK;
     }
     n = kgex__np_role(d, &np, KGEX__ROLE_MEMBER, members, KGEX__ARGS_MAX);
-    return add_members(d, members, n, org, np.b, ev->e);
+    error = add_members(d, members, n, org, np.b, ev->e);
+    if (error == 0 && n > 0)
+        error = add_members(d, more, extra, org, np.b, end);
+    return error;
 }
 
 /* The organization joined without being named ("South Africa joined a
@@ -316,13 +375,12 @@ int kgex__member_of_sentence(kgex__doc *d, size_t s)
                 continue;
             org = -1;
             if (kgex__np_at(d, k, &np)) {
-                org = org_in(d, &np);
-                if (org < 0 && np.c[0].ent >= 0)
-                    continue; /* joined someone, not a body */
-                if (org < 0 && !has(d, np.c[0].head, KGEX__W_TIME) &&
-                    !kgex__is_type(d, np.c[0].head, KGEX__TOK_NUMBER) &&
-                    !has(d, np.c[0].head, KGEX__W_ORG_NOUN))
-                    continue; /* "joined the talks" */
+                /* the body itself, not its talks or programme */
+                if (is_org(d, np.c[0].ent))
+                    org = np.c[0].ent;
+                else if (np.c[0].ent >= 0 || (!has(d, np.c[0].head, KGEX__W_TIME) &&
+                                              !kgex__is_type(d, np.c[0].head, KGEX__TOK_NUMBER)))
+                    continue;
             }
             if (org < 0)
                 org = recent_org(d, i);

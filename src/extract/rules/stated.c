@@ -98,10 +98,10 @@ int kgex__rule_stated(kgex__doc *d, kgex__event *ev)
         if (ev->vg.neg || ev->vg.modal || (ev->vg.inf && !has(d, ev->vg.gov, KGEX__W_FACTIVE)))
             return KGEX_OK;
         /* ", saying ...", ", adding ...": the statement goes on */
-        if (ev->vg.gerund || (ev->vg.b > b && kgex__is_word(d, ev->vg.b - 1, ",") &&
-                              strlen(kgex__norm(d, ev->i)) > 4 &&
-                              strcmp(kgex__norm(d, ev->i) + strlen(kgex__norm(d, ev->i)) - 3,
-                                     "ing") == 0))
+        if (ev->vg.gerund ||
+            (ev->vg.b > b && kgex__is_word(d, ev->vg.b - 1, ",") &&
+             strlen(kgex__norm(d, ev->i)) > 4 &&
+             strcmp(kgex__norm(d, ev->i) + strlen(kgex__norm(d, ev->i)) - 3, "ing") == 0))
             return KGEX_OK;
         if (ev->vg.passive) {
             /* "it was announced by X" */
@@ -115,8 +115,8 @@ int kgex__rule_stated(kgex__doc *d, kgex__event *ev)
         /* "..., said Maria Zakharova", "\" said the ministry." */
         if (ev->vg.b > b && (kgex__is_type(d, ev->vg.b - 1, KGEX__TOK_QCLOSE) ||
                              kgex__is_word(d, ev->vg.b - 1, ","))) {
-            if (kgex__np_at(d, ev->e, &np) && (np.e >= lim || kgex__is_punct(d, np.e) ||
-                                                has(d, np.e, KGEX__W_PREPOSITION)))
+            if (kgex__np_at(d, ev->e, &np) &&
+                (np.e >= lim || kgex__is_punct(d, np.e) || has(d, np.e, KGEX__W_PREPOSITION)))
                 return add_speakers(d, &np, ev->i, ev->e, ev->tr->cameo);
         }
         return KGEX_OK;
