@@ -32,12 +32,16 @@ typedef enum kgex_relation {
 } kgex_relation;
 
 /* Where a fact was read: document name, 0-based sentence number and
- * character (code point) offsets [start, end) into the document text. */
+ * character (code point) offsets [start, end) into the document text; and,
+ * in the records a graph keeps, the date that mention's sentence gives
+ * (ISO 8601 as in kgex_edge.date; NULL when none). The graph sets `date`
+ * from the date passed with the mention: in arguments it is not read. */
 typedef struct kgex_provenance {
     const char *doc;
     size_t sentence;
     size_t start;
     size_t end;
+    const char *date;
 } kgex_provenance;
 
 /* Measures of one node (analytics.h). Degrees count distinct (source,
@@ -71,9 +75,9 @@ typedef struct kgex_node {
     size_t aliases_len;
     const char *iso3;     /* states from the lexicon */
     const char *wikidata; /* QID, entities from the lexicon */
-    const char *role;     /* officials: the title first found */
+    const char *role;     /* officials: the title first read */
     const char *quote;    /* events: the words stated */
-    const char *date;     /* events: ISO 8601 date */
+    const char *date;     /* events: ISO 8601 date (the earliest given) */
     const char *cameo;    /* events: CAMEO code of the statement */
     size_t mentions;
     kgex_provenance *prov; /* every mention, in order */
@@ -86,9 +90,9 @@ typedef struct kgex_edge {
     size_t source;
     size_t target;
     kgex_relation relation;
-    const char *role;  /* official_of: the post */
-    const char *cameo; /* attacked, appealed_to, stated */
-    const char *date;  /* ISO 8601, when the sentence gives one */
+    const char *role;  /* official_of: the post first read */
+    const char *cameo; /* attacked, appealed_to, stated: the code first read */
+    const char *date;  /* ISO 8601, the earliest a mention's sentence gives */
     size_t weight;     /* mentions */
     kgex_provenance *prov;
     size_t prov_len;
@@ -97,7 +101,11 @@ typedef struct kgex_edge {
 typedef struct kgex_graph kgex_graph;
 
 /* Fields of a node to find or create. `id`, `label` required; the rest may
- * be NULL. Existing nodes keep their first non-NULL value of each field. */
+ * be NULL. Whatever order the mentions come in, a node keeps the iso3 and
+ * wikidata first given, the earliest date (ISO 8601: "2024-03" before
+ * "2024-03-05"; dates without a year last), and the role, quote and cameo
+ * of its first mention in (document name, sentence, offset) order that
+ * gives one (a value without provenance only when no mention gives one). */
 typedef struct kgex_node_spec {
     const char *id;
     kgex_kind kind;
@@ -115,8 +123,8 @@ KGEX_EXTERN int kgex_graph_new(kgex_graph **out);
 KGEX_EXTERN void kgex_graph_free(kgex_graph *graph);
 
 /* Find or create the node `spec->id`, count a mention at `prov` (may be
- * NULL: no mention counted) and store its index in *index_out. Copies all
- * strings. */
+ * NULL: no mention counted; its record gets spec->date) and store its
+ * index in *index_out. Copies all strings. */
 KGEX_EXTERN int kgex_graph_add_node(kgex_graph *graph, size_t *index_out,
                                     const kgex_node_spec *spec, const kgex_provenance *prov);
 
@@ -128,12 +136,23 @@ KGEX_EXTERN int kgex_graph_find_node(const kgex_graph *graph, size_t *index_out,
 KGEX_EXTERN int kgex_graph_add_alias(kgex_graph *graph, size_t node, const char *alias);
 
 /* Find or create the edge (source, relation, target) and count a mention at
- * `prov` (may be NULL). role, cameo and date may be NULL; the first non-NULL
- * value is kept. Copies all strings. */
+ * `prov` (may be NULL), whose record gets `date`. role, cameo and date may
+ * be NULL; as for nodes, the edge keeps the earliest date and the role and
+ * cameo of the first mention in (document, sentence, offset) order, so the
+ * order of the calls does not matter. Copies all strings. */
 KGEX_EXTERN int kgex_graph_add_edge(kgex_graph *graph, size_t *index_out, size_t source,
                                     kgex_relation relation, size_t target, const char *role,
                                     const char *cameo, const char *date,
                                     const kgex_provenance *prov);
+
+/* Record the date of document `doc` (the publication date or its
+ * dateline's: the day the report was written), replacing an earlier one;
+ * `date` is ISO 8601 as above, or NULL to forget it (else KGEX_EINVAL).
+ * Copies both strings. */
+KGEX_EXTERN int kgex_graph_set_document_date(kgex_graph *graph, const char *doc, const char *date);
+/* The date recorded for document `doc`, or NULL; borrowed, valid until the
+ * graph is freed. */
+KGEX_EXTERN const char *kgex_graph_document_date(const kgex_graph *graph, const char *doc);
 
 KGEX_EXTERN size_t kgex_graph_node_count(const kgex_graph *graph);
 KGEX_EXTERN size_t kgex_graph_edge_count(const kgex_graph *graph);

@@ -5,9 +5,11 @@
  * What a file holds, valid against the GEXF 1.3 RELAX NG grammar
  * (gexf.rng; the XSD generated from it rejects the viz elements):
  *   - <graph defaultedgetype="directed" mode="dynamic" timeformat="date">:
- *     nodes and edges that carry a date start at it (start="YYYY-MM-DD",
- *     no end: an event stays once it happened), so Gephi's timeline plays
- *     the events in order; everything without a date is always there.
+ *     each node and edge starts (start="YYYY-MM-DD", no end: a fact stays
+ *     once it was reported) at its earliest mention, dated by the date its
+ *     sentence gives or else by its document's date (the publication date
+ *     or the dateline), so Gephi's timeline plays statements, memberships
+ *     and attacks in order; only what no date reaches is always there.
  *     A date of a month ("2024-03") or a year starts at its first day; a
  *     date without a year gives no time;
  *   - node ids are the canonical ids, labels the display names; node
@@ -37,6 +39,7 @@
 #include "export/number.h"
 #include "export/palette.h"
 #include "export/xmlout.h"
+#include "graph/date.h"
 #include "kgex/export.h"
 
 #define GEXF13_NS         "http://gexf.net/1.3"
@@ -103,41 +106,30 @@ done:
     return error;
 }
 
-static int is_digits(const char *s, size_t n)
+/* When an element appears on the timeline: the earliest start
+ * (date.h) of its mentions, each dated by its sentence or, where the text
+ * gives no date, by its document's date; without any, by `fallback` (the
+ * element's own date). 0 when nothing gives a time. */
+static int element_start(const writer *wr, char out[11], const kgex_provenance *prov,
+                         size_t prov_len, const char *fallback)
 {
+    char start[11];
     size_t i;
+    int found = 0;
 
-    for (i = 0; i < n; i++) {
-        if (s[i] < '0' || s[i] > '9')
-            return 0;
+    for (i = 0; i < prov_len; i++) {
+        const char *date = prov[i].date;
+
+        if (!date || !kgex__date_start(start, date))
+            date = kgex_graph_document_date(wr->x.graph, prov[i].doc);
+        if (date && kgex__date_start(start, date) && (!found || strcmp(start, out) < 0)) {
+            memcpy(out, start, 11);
+            found = 1;
+        }
     }
-    return 1;
-}
-
-/* The xsd:date a kgex date starts at: "YYYY-MM-DD" as it is, "YYYY-MM" and
- * "YYYY" at their first day; 0 (no time) for anything else. */
-static int start_date(char out[11], const char *date)
-{
-    size_t len;
-
-    if (!date)
-        return 0;
-    len = strlen(date);
-    if (len == 10 && is_digits(date, 4) && date[4] == '-' && is_digits(date + 5, 2) &&
-        date[7] == '-' && is_digits(date + 8, 2)) {
-        memcpy(out, date, 11);
-    } else if (len == 7 && is_digits(date, 4) && date[4] == '-' && is_digits(date + 5, 2)) {
-        snprintf(out, 11, "%.7s-01", date);
-    } else if (len == 4 && is_digits(date, 4)) {
-        snprintf(out, 11, "%.4s-01-01", date);
-    } else {
-        return 0;
-    }
-    /* month 01-12 and day 01-31, or xsd:date rejects it */
-    if (out[5] > '1' || (out[5] == '1' && out[6] > '2') || (out[5] == '0' && out[6] == '0') ||
-        out[8] > '3' || (out[8] == '3' && out[9] > '1') || (out[8] == '0' && out[9] == '0'))
-        return 0;
-    return 1;
+    if (!found && fallback && kgex__date_start(out, fallback))
+        found = 1;
+    return found;
 }
 
 static int write_attributes(writer *wr, const char *klass, const attr_def *defs, size_t len,
@@ -199,7 +191,7 @@ static int write_node(writer *wr, const kgex_node *n)
     XW(xmlTextWriterStartElement(wr->x.w, XC("node")));
     CHECK(kgex__xmlout_attr(&wr->x, "id", n->id));
     CHECK(kgex__xmlout_attr(&wr->x, "label", n->label));
-    if (start_date(date, n->date))
+    if (element_start(wr, date, n->prov, n->prov_len, n->date))
         XW(xmlTextWriterWriteAttribute(wr->x.w, XC("start"), XC(date)));
     XW(xmlTextWriterStartElement(wr->x.w, XC("attvalues")));
     CHECK(write_attvalue(wr, "kind", kgex_kind_name(n->kind)));
@@ -259,7 +251,7 @@ static int write_edge(writer *wr, size_t number, const kgex_edge *e)
     XW(xmlTextWriterWriteAttribute(wr->x.w, XC("label"), XC(relation)));
     snprintf(num, sizeof(num), "%zu.0", e->weight);
     XW(xmlTextWriterWriteAttribute(wr->x.w, XC("weight"), XC(num)));
-    if (start_date(date, e->date))
+    if (element_start(wr, date, e->prov, e->prov_len, e->date))
         XW(xmlTextWriterWriteAttribute(wr->x.w, XC("start"), XC(date)));
     XW(xmlTextWriterStartElement(wr->x.w, XC("attvalues")));
     CHECK(write_attvalue(wr, "relation", relation));

@@ -29,6 +29,7 @@
 #include "export/atomic.h"
 #include "export/escape.h"
 #include "export/writer.h"
+#include "graph/date.h"
 #include "kgex/analytics.h"
 #include "kgex/export.h"
 
@@ -59,7 +60,7 @@ static const char context_text[] =
     "    \"kind\": \"kgex:kind\",\n"
     "    \"iso3\": \"kgex:iso3\",\n"
     "    \"mentions\": {\"@id\": \"kgex:mentions\", \"@type\": \"xsd:integer\"},\n"
-    "    \"memberOf\": {\"@id\": \"kgex:memberOf\", \"@type\": \"@id\", \"@container\": "
+    "    \"memberOf\": {\"@id\": \"schema:memberOf\", \"@type\": \"@id\", \"@container\": "
     "\"@set\"},\n"
     "    \"officialOf\": {\"@id\": \"kgex:officialOf\", \"@type\": \"@id\", \"@container\": "
     "\"@set\"},\n"
@@ -68,14 +69,14 @@ static const char context_text[] =
     "    \"appealedTo\": {\"@id\": \"kgex:appealedTo\", \"@type\": \"@id\", \"@container\": "
     "\"@set\"},\n"
     "    \"stated\": {\"@id\": \"kgex:stated\", \"@type\": \"@id\", \"@container\": \"@set\"},\n"
-    "    \"about\": {\"@id\": \"kgex:about\", \"@type\": \"@id\", \"@container\": \"@set\"},\n"
+    "    \"about\": {\"@id\": \"schema:about\", \"@type\": \"@id\", \"@container\": \"@set\"},\n"
     "    \"Relation\": \"kgex:Relation\",\n"
     "    \"source\": {\"@id\": \"kgex:source\", \"@type\": \"@id\"},\n"
     "    \"target\": {\"@id\": \"kgex:target\", \"@type\": \"@id\"},\n"
     "    \"relation\": \"kgex:relation\",\n"
     "    \"weight\": {\"@id\": \"kgex:weight\", \"@type\": \"xsd:integer\"},\n"
     "    \"cameo\": \"kgex:cameo\",\n"
-    "    \"date\": \"kgex:date\",\n"
+    "    \"date\": {\"@id\": \"kgex:date\", \"@container\": \"@set\"},\n"
     "    \"role\": \"kgex:role\",\n"
     "    \"provenance\": {\"@id\": \"kgex:provenance\", \"@container\": \"@set\"},\n"
     "    \"inDegree\": {\"@id\": \"kgex:inDegree\", \"@type\": \"xsd:integer\"},\n"
@@ -207,6 +208,80 @@ done:
     return error;
 }
 
+/* A date as a typed value {"@value": DATE, "@type": "xsd:date"} (or
+ * xsd:gYearMonth, xsd:gYear, xsd:gMonthDay by its form; a plain string
+ * for a date of no such form). */
+static int date_value(builder *b, json_t **out, const char *date)
+{
+    const char *type = kgex__date_xsd_type(date);
+    char xsd[32];
+    json_t *v = NULL;
+    int error = KGEX_OK;
+
+    *out = NULL;
+    CHECK(text_value(b, &v, date));
+    if (!type) {
+        *out = v;
+        return KGEX_OK;
+    }
+    snprintf(xsd, sizeof(xsd), "xsd:%s", type);
+    *out = json_object();
+    if (!*out || json_object_set_new(*out, "@value", v) < 0) {
+        json_decref(v);
+        error = KGEX_ENOMEM;
+        goto done;
+    }
+    CHECK(set_new(*out, "@type", json_string(xsd)));
+done:
+    if (error < 0) {
+        json_decref(*out);
+        *out = NULL;
+    }
+    return error;
+}
+
+/* obj[key]: the distinct dates of the mentions (else `fallback`), typed;
+ * one value for startDate, an array for date. */
+static int set_dates(builder *b, json_t *obj, const char *key, const kgex_provenance *prov,
+                     size_t prov_len, const char *fallback)
+{
+    const char **dates = NULL;
+    json_t *array = NULL, *v = NULL;
+    size_t n, i;
+    int error = KGEX_OK;
+
+    dates = kgex__calloc(prov_len + 1, sizeof(*dates));
+    if (!dates) {
+        error = KGEX_ENOMEM;
+        goto done;
+    }
+    n = kgex__date_distinct(prov, prov_len, dates);
+    if (n == 0 && fallback)
+        dates[n++] = fallback;
+    if (n == 0)
+        goto done;
+    if (strcmp(key, "startDate") == 0) {
+        CHECK(date_value(b, &v, dates[0]));
+        error = set_new(obj, key, v);
+        goto done;
+    }
+    array = json_array();
+    if (!array) {
+        error = KGEX_ENOMEM;
+        goto done;
+    }
+    for (i = 0; i < n; i++) {
+        CHECK(date_value(b, &v, dates[i]));
+        CHECK(append_new(array, v));
+    }
+    error = set_new(obj, key, array);
+    array = NULL;
+done:
+    json_decref(array);
+    kgex__free(dates);
+    return error;
+}
+
 static json_t *node_type(kgex_kind kind)
 {
     switch (kind) {
@@ -270,7 +345,8 @@ static int build_node(builder *b, json_t **out, const kgex_node *n)
     CHECK(set_new(obj, "mentions", json_integer((json_int_t)n->mentions)));
     CHECK(set_text(b, obj, n->kind == KGEX_KIND_OFFICIAL ? "jobTitle" : "role", n->role));
     CHECK(set_text(b, obj, "text", n->quote));
-    CHECK(set_text(b, obj, "startDate", n->date));
+    if (n->date)
+        CHECK(set_dates(b, obj, "startDate", n->prov, n->prov_len, n->date));
     CHECK(set_text(b, obj, "cameo", n->cameo));
     CHECK(set_provenance(b, obj, n->prov, n->prov_len));
     if (b->metrics)
@@ -303,7 +379,8 @@ static int build_relation(builder *b, json_t **out, size_t number, const kgex_ed
     CHECK(set_new(obj, "weight", json_integer((json_int_t)e->weight)));
     CHECK(set_text(b, obj, "role", e->role));
     CHECK(set_text(b, obj, "cameo", e->cameo));
-    CHECK(set_text(b, obj, "date", e->date));
+    if (e->date)
+        CHECK(set_dates(b, obj, "date", e->prov, e->prov_len, e->date));
     CHECK(set_provenance(b, obj, e->prov, e->prov_len));
     *out = obj;
     obj = NULL;

@@ -22,6 +22,7 @@
  */
 #include <errno.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "common.h"
@@ -29,6 +30,7 @@
 #include "export/escape.h"
 #include "export/number.h"
 #include "export/writer.h"
+#include "graph/date.h"
 #include "kgex/analytics.h"
 #include "kgex/export.h"
 
@@ -40,10 +42,13 @@
 #define XSD_INTEGER   "http://www.w3.org/2001/XMLSchema#integer"
 #define XSD_DOUBLE    "http://www.w3.org/2001/XMLSchema#double"
 
-/* Predicate of each kgex_relation's direct link */
-static const char *const relation_predicates[] = {KGEX_NS "memberOf", KGEX_NS "officialOf",
+#define XSD "http://www.w3.org/2001/XMLSchema#"
+
+/* Predicate of each kgex_relation's direct link: schema.org's where it has
+ * one, else kgex's (the terms of the JSON-LD context) */
+static const char *const relation_predicates[] = {SCHEMA "memberOf",  KGEX_NS "officialOf",
                                                   KGEX_NS "attacked", KGEX_NS "appealedTo",
-                                                  KGEX_NS "stated",   KGEX_NS "about"};
+                                                  KGEX_NS "stated",   SCHEMA "about"};
 
 typedef struct writer {
     FILE *fp;
@@ -289,6 +294,72 @@ done:
     return error;
 }
 
+/* A date literal typed by its form (xsd:date, gYearMonth, gYear,
+ * gMonthDay; a plain literal otherwise), into obj. */
+static int date_literal(writer *wr, kgex__escape_buf *obj, const char *date)
+{
+    const char *type = kgex__date_xsd_type(date);
+    char xsd[48];
+    int error = KGEX_OK;
+
+    snprintf(xsd, sizeof(xsd), XSD "%s", type ? type : "string");
+    CHECK(kgex__escape_buf_reset(&wr->text));
+    CHECK(kgex__escape_text(&wr->text, date));
+    CHECK(kgex__escape_buf_reset(obj));
+    CHECK(put_literal(obj, wr->text.ptr, type ? xsd : NULL));
+done:
+    return error;
+}
+
+/* Dated mention records by (date, document name); interned strings. */
+static int dated_cmp(const void *a, const void *b)
+{
+    const kgex_provenance *x = *(const kgex_provenance *const *)a;
+    const kgex_provenance *y = *(const kgex_provenance *const *)b;
+    int c = kgex__date_cmp(x->date, y->date);
+
+    return c ? c : strcmp(x->doc ? x->doc : "", y->doc ? y->doc : "");
+}
+
+/* The dates of a relation: in N-Quads each document's own dates in that
+ * document's graph (a date read without a document in the default one);
+ * in N-Triples each distinct date once. Without dated mentions, `fallback`
+ * as any other value of the subject. */
+static int emit_dates(writer *wr, kgex__escape_buf *obj, const char *predicate,
+                      const kgex_provenance *prov, size_t prov_len, const char *fallback)
+{
+    const kgex_provenance **dated = NULL;
+    size_t i, n = 0;
+    int error = KGEX_OK;
+
+    dated = kgex__calloc(prov_len + 1, sizeof(*dated));
+    if (!dated) {
+        error = KGEX_ENOMEM;
+        goto done;
+    }
+    for (i = 0; i < prov_len; i++) {
+        if (prov[i].date)
+            dated[n++] = &prov[i];
+    }
+    if (n == 0 && fallback) {
+        CHECK(date_literal(wr, obj, fallback));
+        CHECK(emit(wr, predicate, obj, 1));
+    }
+    if (n > 1)
+        qsort(dated, n, sizeof(*dated), dated_cmp);
+    for (i = 0; i < n; i++) {
+        int new_date = i == 0 || dated[i]->date != dated[i - 1]->date;
+
+        if (!new_date && (!wr->quads || dated[i]->doc == dated[i - 1]->doc))
+            continue; /* written already */
+        CHECK(date_literal(wr, obj, dated[i]->date));
+        CHECK(emit_one(wr, predicate, obj->ptr, wr->quads ? dated[i]->doc : NULL));
+    }
+done:
+    kgex__free(dated);
+    return error;
+}
+
 /* Each provenance record in its own document's graph. */
 static int emit_provenance(writer *wr, kgex__escape_buf *obj, const kgex_provenance *prov,
                            size_t prov_len)
@@ -357,7 +428,10 @@ static int write_node(writer *wr, kgex__escape_buf *obj, const kgex_node *n)
     CHECK(emit_text(wr, obj, n->kind == KGEX_KIND_OFFICIAL ? SCHEMA "jobTitle" : KGEX_NS "role",
                     n->role));
     CHECK(emit_text(wr, obj, SCHEMA "text", n->quote));
-    CHECK(emit_text(wr, obj, SCHEMA "startDate", n->date));
+    if (n->date) {
+        CHECK(date_literal(wr, obj, n->date));
+        CHECK(emit(wr, SCHEMA "startDate", obj, 1));
+    }
     CHECK(emit_text(wr, obj, KGEX_NS "cameo", n->cameo));
     CHECK(emit_provenance(wr, obj, n->prov, n->prov_len));
     if (wr->metrics) {
@@ -400,7 +474,8 @@ static int write_edge(writer *wr, kgex__escape_buf *obj, size_t number, const kg
     CHECK(emit_integer(wr, obj, KGEX_NS "weight", e->weight));
     CHECK(emit_text(wr, obj, KGEX_NS "role", e->role));
     CHECK(emit_text(wr, obj, KGEX_NS "cameo", e->cameo));
-    CHECK(emit_text(wr, obj, KGEX_NS "date", e->date));
+    if (e->date)
+        CHECK(emit_dates(wr, obj, KGEX_NS "date", e->prov, e->prov_len, e->date));
     CHECK(emit_provenance(wr, obj, e->prov, e->prov_len));
 done:
     return error;

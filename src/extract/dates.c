@@ -166,10 +166,108 @@ static void put_ymd(char out[16], int y, int m, int d)
         snprintf(out, 16, "--%02d-%02d", m, d);
 }
 
+int kgex__date_doc(const kgex__date_ctx *ctx, char out[16])
+{
+    if (!ctx->doc_m)
+        return 0;
+    put_ymd(out, ctx->doc_y, ctx->doc_m, ctx->doc_d);
+    return 1;
+}
+
+static int is_dash(const kgex__tokens *t, size_t i)
+{
+    return is_word(t, i, "-") || is_word(t, i, "\xE2\x80\x93") || is_word(t, i, "\xE2\x80\x94");
+}
+
+/* Past a parenthesis "(...)" of at most 6 tokens at i (an agency), or i. */
+static size_t skip_paren(const kgex__tokens *t, size_t i, size_t e)
+{
+    size_t j;
+
+    if (!is_word(t, i, "("))
+        return i;
+    for (j = i + 1; j < e && j < i + 8; j++) {
+        if (is_word(t, j, ")"))
+            return j + 1;
+    }
+    return i;
+}
+
+/* Past capitalized words at i (a place: "YEREVAN", "Nagorno-Karabakh",
+ * "U.S."), or i when there is none. */
+static size_t skip_place(const kgex__tokens *t, size_t i, size_t e)
+{
+    size_t j = i;
+
+    while (j < e && j < i + 6 && t->tok[j].type == KGEX__TOK_WORD &&
+           ((t->tok[j].flags & KGEX__TF_CAP) || (t->tok[j].flags & KGEX__TF_HYPH)) &&
+           !month_of(t, j))
+        j++;
+    while (j > i && j < e && is_word(t, j, ".") && !(t->tok[j].flags & KGEX__TF_SPACE))
+        j++;
+    return j;
+}
+
+/* A dateline opening the sentence at b: PLACE [, PLACE] [(AGENCY)] ,
+ * MONTH DAY [, YEAR] or DAY MONTH [YEAR], [(AGENCY)] DASH. On a match set
+ * the document date, *after to the token after the dash, and return 1. */
+static int dateline(const kgex__tokens *t, size_t b, size_t e, kgex__date_ctx *ctx, size_t *after)
+{
+    size_t i = skip_place(t, b, e), j;
+    int m = 0, d = -1, y = -1, k;
+
+    if (i == b)
+        return 0;
+    for (k = 0; k < 2 && is_word(t, i, ",") && skip_place(t, i + 1, e) > i + 1; k++)
+        i = skip_place(t, i + 1, e); /* ", Ukraine" */
+    i = skip_paren(t, i, e);
+    if (!is_word(t, i, ","))
+        return 0;
+    i++;
+    if ((m = month_of(t, i)) != 0) {
+        d = number_of(t, i + 1);
+        j = i + 2;
+    } else if ((m = i + 1 < e ? month_of(t, i + 1) : 0) != 0) {
+        d = number_of(t, i);
+        j = i + 2;
+    } else {
+        return 0;
+    }
+    if (d < 1 || d > 31)
+        return 0;
+    if (is_word(t, j, ",") && is_year(number_of(t, j + 1)))
+        j++;
+    if (is_year(number_of(t, j)))
+        y = number_of(t, j++);
+    j = skip_paren(t, j, e);
+    if (!is_dash(t, j))
+        return 0;
+    while (is_dash(t, j))
+        j++;
+    if (y < 0 && ctx->doc_y)
+        y = (m > ctx->doc_m || (m == ctx->doc_m && d > ctx->doc_d)) ? ctx->doc_y - 1 : ctx->doc_y;
+    if (!valid_day(y > 0 ? y : 0, m, d))
+        return 0;
+    ctx->doc_y = y > 0 ? y : 0;
+    ctx->doc_m = m;
+    ctx->doc_d = d;
+    if (y > 0)
+        ctx->last_year = y;
+    *after = j;
+    return 1;
+}
+
 int kgex__date_find(const kgex__tokens *t, size_t b, size_t e, kgex__date_ctx *ctx, char out[16])
 {
     size_t i;
     int found = 0;
+
+    /* a dateline opens a line among the first sentences */
+    if (ctx->sentences++ < 3 && !ctx->dateline && b < e &&
+        (b == 0 || (t->tok[b].flags & KGEX__TF_NL)) && dateline(t, b, e, ctx, &i)) {
+        ctx->dateline = 1;
+        b = i;
+    }
 
     for (i = b; i < e; i++) {
         int m, wd, v;

@@ -159,6 +159,7 @@ static kgex_provenance prov_of(const kgex__doc *d, const char *doc, size_t b, si
     p.sentence = d->sent_base + kgex__sentence_of(d, b);
     p.start = d->char_base + d->t.tok[b].cstart;
     p.end = d->char_base + d->t.tok[(e > b ? e : b + 1) - 1].cend;
+    p.date = NULL; /* the graph records the date passed with the mention */
     return p;
 }
 
@@ -429,6 +430,7 @@ int kgex_extract_text(kgex_extractor *x, const char *doc, const char *text, size
                       const kgex_extract_options *opts, kgex_error *err)
 {
     kgex__date_ctx dates;
+    char docdate[16];
     size_t off = 0, chars = 0, sents = 0;
     int error = KGEX_OK;
 
@@ -459,6 +461,8 @@ int kgex_extract_text(kgex_extractor *x, const char *doc, const char *text, size
         chars += count_chars(text + off, piece);
         off += piece;
     } while (error == 0 && off < len);
+    if (error == 0 && kgex__date_doc(&dates, docdate)) /* --date, or the dateline's */
+        error = kgex_graph_set_document_date(x->graph, doc, docdate);
     if (error == 0)
         x->stats.documents++;
     if (error < 0 && err && err->code == KGEX_OK)

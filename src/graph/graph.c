@@ -5,30 +5,58 @@
  * views handed out by kgex_graph_node()/kgex_graph_edge() stay put while
  * the graph grows. Three hash indexes make the find-or-create calls O(1)
  * expected: node id -> node, (source, relation, target) -> edge, and
- * document name -> interned copy (every provenance record of a document
- * points at one shared string). igraph is used only to count components,
+ * two pools of interned strings, document names and dates (every
+ * provenance record of a document points at one shared name, every dated
+ * mention at one shared date). igraph is used only to count components,
  * on a topology built for that call; no igraph state outlives it.
+ *
+ * What a node or edge keeps does not depend on the order its mentions
+ * arrive in: its date is the earliest of its mentions' dates (date_cmp),
+ * and its role, quote and CAMEO code are those of its first mention in
+ * (document name, sentence, offset) order, each kept with the place it was
+ * read (a `pick`).
  */
 #include "kgex/graph.h"
 
 #include <igraph.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "common.h"
+#include "graph/date.h"
 #include "graph/hashmap.h"
+
+/* Where the value of a field was read: its mention's document, sentence
+ * and offset; `set` 0 for a value given without provenance. */
+typedef struct pick {
+    const char *doc;
+    size_t sentence;
+    size_t start;
+    int set;
+} pick;
 
 typedef struct node_rec {
     kgex_node pub;
     size_t aliases_cap;
     size_t prov_cap;
+    pick role, quote, cameo;
 } node_rec;
 
 typedef struct edge_rec {
     kgex_edge pub;
     size_t prov_cap;
+    pick role, cameo;
 } edge_rec;
+
+/* Interned strings: one copy each, found by hash. */
+typedef struct strpool {
+    char **items;
+    size_t len;
+    size_t cap;
+    kgex__hashmap index;
+} strpool;
 
 struct kgex_graph {
     node_rec **nodes;
@@ -37,12 +65,12 @@ struct kgex_graph {
     edge_rec **edges;
     size_t edges_len;
     size_t edges_cap;
-    char **docs; /* interned document names */
-    size_t docs_len;
-    size_t docs_cap;
+    strpool docs;           /* document names */
+    strpool dates;          /* dates of mentions and documents */
+    const char **doc_dates; /* by index in docs: the document's date (in dates), or NULL */
+    size_t doc_dates_cap;
     kgex__hashmap node_index;
     kgex__hashmap edge_index;
-    kgex__hashmap doc_index;
 };
 
 typedef struct edge_key {
@@ -100,6 +128,16 @@ static void edge_rec_free(edge_rec *e)
     kgex__free(e);
 }
 
+static void strpool_free(strpool *pool)
+{
+    size_t i;
+
+    for (i = 0; i < pool->len; i++)
+        kgex__free(pool->items[i]);
+    kgex__free(pool->items);
+    kgex__hashmap_free(&pool->index);
+}
+
 int kgex_graph_new(kgex_graph **out)
 {
     kgex_graph *graph;
@@ -125,12 +163,11 @@ void kgex_graph_free(kgex_graph *graph)
     for (i = 0; i < graph->edges_len; i++)
         edge_rec_free(graph->edges[i]);
     kgex__free(graph->edges);
-    for (i = 0; i < graph->docs_len; i++)
-        kgex__free(graph->docs[i]);
-    kgex__free(graph->docs);
+    strpool_free(&graph->docs);
+    strpool_free(&graph->dates);
+    kgex__free(graph->doc_dates);
     kgex__hashmap_free(&graph->node_index);
     kgex__hashmap_free(&graph->edge_index);
-    kgex__hashmap_free(&graph->doc_index);
     kgex__free(graph);
 }
 
@@ -152,11 +189,11 @@ static int edge_key_eq(size_t value, const void *key, const void *payload)
     return e->source == k->source && e->relation == k->relation && e->target == k->target;
 }
 
-static int doc_eq(size_t value, const void *key, const void *payload)
+static int pool_eq(size_t value, const void *key, const void *payload)
 {
-    const kgex_graph *graph = payload;
+    const strpool *pool = payload;
 
-    return strcmp(graph->docs[value], key) == 0;
+    return strcmp(pool->items[value], key) == 0;
 }
 
 static uint64_t edge_key_hash(const edge_key *k)
@@ -176,36 +213,38 @@ int kgex_graph_find_node(const kgex_graph *graph, size_t *index_out, const char 
                               node_id_eq, graph);
 }
 
-/* The graph's one copy of `doc` (NULL stays NULL). */
-static int intern_doc(kgex_graph *graph, const char **out, const char *doc)
+/* The pool's one copy of `s` (NULL stays NULL) and its index there. */
+static int intern(strpool *pool, const char **out, size_t *index_out, const char *s)
 {
     uint64_t hash;
     size_t index;
     char *copy = NULL;
     int error;
 
-    if (!doc) {
-        *out = NULL;
+    *out = NULL;
+    if (!s)
+        return KGEX_OK;
+    hash = kgex__hashmap_hash_str(s);
+    if (kgex__hashmap_find(&pool->index, &index, hash, s, pool_eq, pool) == KGEX_OK) {
+        *out = pool->items[index];
+        if (index_out)
+            *index_out = index;
         return KGEX_OK;
     }
-    hash = kgex__hashmap_hash_str(doc);
-    if (kgex__hashmap_find(&graph->doc_index, &index, hash, doc, doc_eq, graph) == KGEX_OK) {
-        *out = graph->docs[index];
-        return KGEX_OK;
-    }
-    error = kgex__grow((void **)&graph->docs, &graph->docs_cap, graph->docs_len + 1,
-                       sizeof(*graph->docs));
+    error = kgex__grow((void **)&pool->items, &pool->cap, pool->len + 1, sizeof(*pool->items));
     if (error < 0)
         goto done;
-    copy = kgex__strdup(doc);
+    copy = kgex__strdup(s);
     if (!copy) {
         error = KGEX_ENOMEM;
         goto done;
     }
-    error = kgex__hashmap_insert(&graph->doc_index, hash, graph->docs_len);
+    error = kgex__hashmap_insert(&pool->index, hash, pool->len);
     if (error < 0)
         goto done;
-    graph->docs[graph->docs_len++] = copy;
+    if (index_out)
+        *index_out = pool->len;
+    pool->items[pool->len++] = copy;
     *out = copy;
     copy = NULL;
 done:
@@ -213,20 +252,81 @@ done:
     return error;
 }
 
-/* Append a copy of *prov (doc interned) to a provenance array. */
+/* Append a copy of *prov (doc and date interned, the date being `date`:
+ * the one its sentence gives, or NULL) to a provenance array. */
 static int add_prov(kgex_graph *graph, kgex_provenance **items, size_t *len, size_t *cap,
-                    const kgex_provenance *prov)
+                    const kgex_provenance *prov, const char *date)
 {
-    kgex_provenance rec = *prov;
+    kgex_provenance rec;
     int error;
 
+    rec.doc = NULL;
+    rec.sentence = prov->sentence;
+    rec.start = prov->start;
+    rec.end = prov->end;
     error = kgex__grow((void **)items, cap, *len + 1, sizeof(**items));
-    if (error < 0)
-        return error;
-    error = intern_doc(graph, &rec.doc, prov->doc);
+    if (error == KGEX_OK)
+        error = intern(&graph->docs, &rec.doc, NULL, prov->doc);
+    if (error == KGEX_OK)
+        error = intern(&graph->dates, &rec.date, NULL, date);
     if (error < 0)
         return error;
     (*items)[(*len)++] = rec;
+    return KGEX_OK;
+}
+
+/* Order of two places where something was read: by document name, then
+ * sentence, then offset; a value with a place comes before one without. */
+static int pick_cmp(const pick *a, const pick *b)
+{
+    int c;
+
+    if (a->set != b->set)
+        return a->set ? -1 : 1;
+    if (!a->set)
+        return 0;
+    c = strcmp(a->doc ? a->doc : "", b->doc ? b->doc : "");
+    if (c == 0)
+        c = (a->sentence > b->sentence) - (a->sentence < b->sentence);
+    if (c == 0)
+        c = (a->start > b->start) - (a->start < b->start);
+    return c;
+}
+
+/* Keep in *field the value read first (pick_cmp): replace it with a copy
+ * of `value`, read at `at`, when there is none or `at` comes before. */
+static int keep_earliest_read(const char **field, pick *where, const char *value, const pick *at)
+{
+    char *copy;
+
+    if (!value || (*field && pick_cmp(at, where) >= 0))
+        return KGEX_OK;
+    if (*field && strcmp(*field, value) == 0) {
+        *where = *at;
+        return KGEX_OK;
+    }
+    copy = kgex__strdup(value);
+    if (!copy)
+        return KGEX_ENOMEM;
+    kgex__free((char *)*field);
+    *field = copy;
+    *where = *at;
+    return KGEX_OK;
+}
+
+/* Keep in *field the earliest date: a copy of `date` when *field is unset
+ * or later. */
+static int keep_earliest_date(const char **field, const char *date)
+{
+    char *copy;
+
+    if (!date || (*field && kgex__date_cmp(*field, date) <= 0))
+        return KGEX_OK;
+    copy = kgex__strdup(date);
+    if (!copy)
+        return KGEX_ENOMEM;
+    kgex__free((char *)*field);
+    *field = copy;
     return KGEX_OK;
 }
 
@@ -244,8 +344,22 @@ static int keep_first(const char **field, const char *value)
     return KGEX_OK;
 }
 
-static int fill_node(node_rec *n, const kgex_node_spec *spec)
+static pick pick_of(const kgex_provenance *prov)
 {
+    pick p = {NULL, 0, 0, 0};
+
+    if (prov) {
+        p.doc = prov->doc;
+        p.sentence = prov->sentence;
+        p.start = prov->start;
+        p.set = 1;
+    }
+    return p;
+}
+
+static int fill_node(node_rec *n, const kgex_node_spec *spec, const kgex_provenance *prov)
+{
+    pick at = pick_of(prov);
     int error = KGEX_OK;
 
     if (error == KGEX_OK)
@@ -253,13 +367,13 @@ static int fill_node(node_rec *n, const kgex_node_spec *spec)
     if (error == KGEX_OK)
         error = keep_first(&n->pub.wikidata, spec->wikidata);
     if (error == KGEX_OK)
-        error = keep_first(&n->pub.role, spec->role);
+        error = keep_earliest_read(&n->pub.role, &n->role, spec->role, &at);
     if (error == KGEX_OK)
-        error = keep_first(&n->pub.quote, spec->quote);
+        error = keep_earliest_read(&n->pub.quote, &n->quote, spec->quote, &at);
     if (error == KGEX_OK)
-        error = keep_first(&n->pub.date, spec->date);
+        error = keep_earliest_date(&n->pub.date, spec->date);
     if (error == KGEX_OK)
-        error = keep_first(&n->pub.cameo, spec->cameo);
+        error = keep_earliest_read(&n->pub.cameo, &n->cameo, spec->cameo, &at);
     return error;
 }
 
@@ -284,11 +398,12 @@ int kgex_graph_add_node(kgex_graph *graph, size_t *index_out, const kgex_node_sp
         KGEX_OK) {
         node_rec *old = graph->nodes[index];
 
-        error = fill_node(old, spec);
+        error = fill_node(old, spec, prov);
         if (error < 0)
             goto done;
         if (prov) {
-            error = add_prov(graph, &old->pub.prov, &old->pub.prov_len, &old->prov_cap, prov);
+            error = add_prov(graph, &old->pub.prov, &old->pub.prov_len, &old->prov_cap, prov,
+                             spec->date);
             if (error < 0)
                 goto done;
             old->pub.mentions++;
@@ -314,11 +429,11 @@ int kgex_graph_add_node(kgex_graph *graph, size_t *index_out, const kgex_node_sp
         error = KGEX_ENOMEM;
         goto done;
     }
-    error = fill_node(n, spec);
+    error = fill_node(n, spec, prov);
     if (error < 0)
         goto done;
     if (prov) {
-        error = add_prov(graph, &n->pub.prov, &n->pub.prov_len, &n->prov_cap, prov);
+        error = add_prov(graph, &n->pub.prov, &n->pub.prov_len, &n->prov_cap, prov, spec->date);
         if (error < 0)
             goto done;
         n->pub.mentions = 1;
@@ -387,6 +502,7 @@ int kgex_graph_add_edge(kgex_graph *graph, size_t *index_out, size_t source, kge
     edge_rec *e = NULL;
     edge_rec *rec;
     edge_key key;
+    pick at;
     uint64_t hash;
     size_t index;
     int error;
@@ -425,13 +541,14 @@ int kgex_graph_add_edge(kgex_graph *graph, size_t *index_out, size_t source, kge
     }
     /* a new edge is in the index now: failures below leave it with what it
      * had so far, which is still a consistent edge */
-    error = keep_first(&rec->pub.role, role);
+    at = pick_of(prov);
+    error = keep_earliest_read(&rec->pub.role, &rec->role, role, &at);
     if (error == KGEX_OK)
-        error = keep_first(&rec->pub.cameo, cameo);
+        error = keep_earliest_read(&rec->pub.cameo, &rec->cameo, cameo, &at);
     if (error == KGEX_OK)
-        error = keep_first(&rec->pub.date, date);
+        error = keep_earliest_date(&rec->pub.date, date);
     if (error == KGEX_OK && prov)
-        error = add_prov(graph, &rec->pub.prov, &rec->pub.prov_len, &rec->prov_cap, prov);
+        error = add_prov(graph, &rec->pub.prov, &rec->pub.prov_len, &rec->prov_cap, prov, date);
     if (error < 0)
         goto done;
     rec->pub.weight++;
@@ -440,6 +557,46 @@ int kgex_graph_add_edge(kgex_graph *graph, size_t *index_out, size_t source, kge
 done:
     edge_rec_free(e);
     return error;
+}
+
+/* --- documents ---------------------------------------------------------- */
+
+int kgex_graph_set_document_date(kgex_graph *graph, const char *doc, const char *date)
+{
+    const char *name, *interned;
+    size_t index, old_cap, i;
+    int error;
+
+    KGEX_ASSERT_ARG(graph, NULL);
+    KGEX_ASSERT_ARG(doc, NULL);
+    KGEX_ASSERT_ARG(!date || kgex__date_xsd_type(date), NULL);
+    error = intern(&graph->docs, &name, &index, doc);
+    if (error < 0)
+        return error;
+    old_cap = graph->doc_dates_cap;
+    error = kgex__grow((void **)&graph->doc_dates, &graph->doc_dates_cap, graph->docs.len,
+                       sizeof(*graph->doc_dates));
+    if (error < 0)
+        return error;
+    for (i = old_cap; i < graph->doc_dates_cap; i++)
+        graph->doc_dates[i] = NULL;
+    error = intern(&graph->dates, &interned, NULL, date);
+    if (error < 0)
+        return error;
+    graph->doc_dates[index] = interned;
+    return KGEX_OK;
+}
+
+const char *kgex_graph_document_date(const kgex_graph *graph, const char *doc)
+{
+    size_t index;
+
+    if (!graph || !doc ||
+        kgex__hashmap_find(&graph->docs.index, &index, kgex__hashmap_hash_str(doc), doc, pool_eq,
+                           &graph->docs) < 0 ||
+        index >= graph->doc_dates_cap)
+        return NULL;
+    return graph->doc_dates[index];
 }
 
 /* --- views -------------------------------------------------------------- */

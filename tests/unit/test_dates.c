@@ -209,6 +209,71 @@ static void date_ctx_init_parses_the_document_date(void **state)
     assert_int_equal(ctx.doc_y, 0); /* unknown */
 }
 
+typedef struct dateline_case {
+    const char *text;     /* sentences; the date of the last one is checked */
+    const char *doc_date; /* --date, NULL: none */
+    const char *expected; /* the last sentence's date; NULL: none */
+    const char *document; /* the document date afterwards; NULL: none */
+} dateline_case;
+
+/* Run kgex__date_find over the sentences of each text in order, as the
+ * extractor does, and check the last sentence's date and the document's. */
+static void run_dateline_cases(const dateline_case *cases, size_t len)
+{
+    size_t k, s;
+
+    for (k = 0; k < len; k++) {
+        kgex__date_ctx ctx;
+        kgex__tokens t;
+        char out[16] = "", doc[16] = "";
+        int found = 0, has_doc;
+
+        assert_int_equal(kgex__date_ctx_init(&ctx, cases[k].doc_date), 0);
+        assert_int_equal(kgex__tokenize(&t, cases[k].text, strlen(cases[k].text)), KGEX_OK);
+        for (s = 0; s < t.sent_len; s++) {
+            out[0] = '\0';
+            found = kgex__date_find(&t, t.sent[s].begin, t.sent[s].end, &ctx, out);
+        }
+        kgex__tokens_free(&t);
+        has_doc = kgex__date_doc(&ctx, doc);
+        if ((cases[k].expected ? !found || strcmp(out, cases[k].expected) != 0 : found) ||
+            (cases[k].document ? !has_doc || strcmp(doc, cases[k].document) != 0 : has_doc)) {
+            print_error("\"%s\" (--date %s): sentence %s, document %s; expected %s, %s\n",
+                        cases[k].text, cases[k].doc_date ? cases[k].doc_date : "none",
+                        found ? out : "none", has_doc ? doc : "none",
+                        cases[k].expected ? cases[k].expected : "none",
+                        cases[k].document ? cases[k].document : "none");
+            fail();
+        }
+    }
+}
+
+/* A dateline is the report's date, not the event's: "on Monday" after
+ * "YEREVAN, March 5 -" is the Monday before March 5. */
+static void dates_dateline_is_the_report_date_not_the_event_date(void **state)
+{
+    static const dateline_case cases[] = {
+        {"Shelling in Tavush\nYEREVAN, March 5 - Azerbaijani forces shelled Sotk on Monday.",
+         "2024-03-12", "2024-03-04", "2024-03-05"},
+        {"YEREVAN, March 5 - Azerbaijani forces shelled Sotk.", "2024-03-12", NULL, "2024-03-05"},
+        {"KYIV, Ukraine, 5 March (Reuters) \xe2\x80\x94 Drones struck Kharkiv yesterday.",
+         "2024-03-12", "2024-03-04", "2024-03-05"},
+        {"MOSCOW, December 30 -- The ministry said it would reply on Friday.", "2024-01-02",
+         "2023-12-29", "2023-12-30"},
+        {"YEREVAN, March 5, 2021 - Talks began on March 3.", NULL, "2021-03-03", "2021-03-05"},
+        {"YEREVAN, March 5 - Talks began on March 3.", NULL, "--03-03", "--03-05"},
+        /* not datelines */
+        {"Armenia, Russia and Iran met on March 5 - in Moscow.", "2024-03-12", "2024-03-05",
+         "2024-03-12"},
+        {"One.\nTwo.\nThree.\nYEREVAN, March 5 - Talks began.", "2024-03-12", "2024-03-05",
+         "2024-03-12"},
+        {"Talks began.", NULL, NULL, NULL},
+    };
+
+    (void)state;
+    run_dateline_cases(cases, sizeof(cases) / sizeof(cases[0]));
+}
+
 static void reject_all(const char *const *bad, size_t len)
 {
     kgex__date_ctx ctx;
@@ -285,6 +350,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(dates_reads_full_dates_in_both_orders),
+        cmocka_unit_test(dates_dateline_is_the_report_date_not_the_event_date),
         cmocka_unit_test(dates_reads_month_and_year),
         cmocka_unit_test(dates_resolves_weekday_before_document_date),
         cmocka_unit_test(dates_resolves_yesterday_against_document_date),

@@ -31,7 +31,7 @@ static size_t add(kgex_graph *g, const char *id, kgex_kind kind, const char *lab
 static void graph_finds_or_creates_nodes_by_id(void **state)
 {
     kgex_graph *g = NULL;
-    kgex_provenance p = {"a.txt", 0, 0, 7};
+    kgex_provenance p = {"a.txt", 0, 0, 7, NULL};
     kgex_node_spec spec = {0};
     const kgex_node *n;
     size_t i, j, found;
@@ -96,8 +96,8 @@ static void graph_rejects_bad_arguments(void **state)
 static void graph_raises_edge_weight_on_repeat(void **state)
 {
     kgex_graph *g = NULL;
-    kgex_provenance p1 = {"a.txt", 1, 10, 20};
-    kgex_provenance p2 = {"b.txt", 4, 3, 9};
+    kgex_provenance p1 = {"a.txt", 1, 10, 20, NULL};
+    kgex_provenance p2 = {"b.txt", 4, 3, 9, NULL};
     const kgex_edge *e;
     size_t a, b, e1, e2, e3;
 
@@ -197,7 +197,7 @@ static void graph_interns_provenance_documents(void **state)
     kgex_graph *g = NULL;
     char doc1[] = "news/one.txt";
     char doc2[] = "news/one.txt";
-    kgex_provenance p = {doc1, 0, 0, 1};
+    kgex_provenance p = {doc1, 0, 0, 1, NULL};
     const kgex_node *n1, *n2;
     size_t a, b;
 

@@ -34,7 +34,7 @@ static const kgex_export_options graphml_opts = {KGEX_EXPORT_OPTIONS_VERSION, KG
 static kgex_graph *make_graph(void)
 {
     kgex_graph *g = NULL;
-    kgex_provenance p = {"my doc.txt", 3, 10, 42};
+    kgex_provenance p = {"my doc.txt", 3, 10, 42, NULL};
     kgex_node_spec s = {0};
     size_t arm, csto, person, event;
 

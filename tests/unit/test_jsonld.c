@@ -31,7 +31,7 @@ static const kgex_export_options jsonld_opts = {KGEX_EXPORT_OPTIONS_VERSION, KGE
 static kgex_graph *make_graph(void)
 {
     kgex_graph *g = NULL;
-    kgex_provenance p = {"my doc.txt", 3, 10, 42};
+    kgex_provenance p = {"my doc.txt", 3, 10, 42, NULL};
     kgex_node_spec s = {0};
     size_t arm, csto, person, event;
 
@@ -164,7 +164,13 @@ static void jsonld_round_trips_hostile_strings(void **state)
     event = item_by_id(doc, ID_BASE "event/my%20doc.txt/3/0");
     assert_non_null(event);
     assert_string_equal(json_string_value(json_object_get(event, "text")), HOSTILE_CLEAN);
-    assert_string_equal(json_string_value(json_object_get(event, "startDate")), "2022-09-13");
+    /* typed: {"@value": "2022-09-13", "@type": "xsd:date"} */
+    assert_string_equal(
+        json_string_value(json_object_get(json_object_get(event, "startDate"), "@value")),
+        "2022-09-13");
+    assert_string_equal(
+        json_string_value(json_object_get(json_object_get(event, "startDate"), "@type")),
+        "xsd:date");
     assert_true(array_has_string(json_object_get(event, "@type"), "schema:Event"));
     assert_true(array_has_string(json_object_get(event, "about"), ID_BASE "org/csto"));
 

@@ -34,7 +34,7 @@ static const kgex_export_options ntriples_opts = {KGEX_EXPORT_OPTIONS_VERSION, K
 static kgex_graph *make_graph(void)
 {
     kgex_graph *g = NULL;
-    kgex_provenance pa = {"dir/a doc.txt", 1, 0, 7}, pb = {"b.txt", 2, 5, 9};
+    kgex_provenance pa = {"dir/a doc.txt", 1, 0, 7, NULL}, pb = {"b.txt", 2, 5, 9, NULL};
     kgex_node_spec s = {0};
     size_t arm, ev;
 

@@ -40,14 +40,14 @@ for (const r of select('SELECT ?s ?n WHERE { ?s schema:name|schema:alternateName
 const named = (iri, n) => names.has(iri) && names.get(iri).has(norm(n));
 
 report(store.size > 0, `loaded ${store.size} quads`);
-const pairs = (pred) => select(`SELECT ?s ?o WHERE { ?s kgex:${pred} ?o }`);
-const officials = pairs('officialOf');
+const pairs = (pred) => select(`SELECT ?s ?o WHERE { ?s ${pred} ?o }`);
+const officials = pairs('kgex:officialOf');
 const speakers = select('SELECT DISTINCT ?s WHERE { ?s kgex:stated ?e . ?e schema:text ?q }');
 report(true, `which officials serve which organization or state: ${officials.length} answers`);
 report(true, `who made statements: ${speakers.length} answers`);
 
 if (readme) {
-  const term = { member_of: 'memberOf', official_of: 'officialOf', attacked: 'attacked', appealed_to: 'appealedTo' };
+  const term = { member_of: 'schema:memberOf', official_of: 'kgex:officialOf', attacked: 'kgex:attacked', appealed_to: 'kgex:appealedTo' };
   let section = null;
   for (const line of fs.readFileSync(readme, 'utf8').split('\n')) {
     const h = line.match(/^#{2,3} (.*)/);
@@ -57,7 +57,7 @@ if (readme) {
       const m = line.slice(2).match(/^(\w+): (.+?) -> (.+?)(?: \(date (\d{4}-\d\d-\d\d)\))?$/);
       if (!m || !term[m[1]]) continue;
       const found = pairs(term[m[1]]).some((r) => named(r.s, m[2]) && named(r.o, m[3]));
-      report(found, `SPARQL ?s kgex:${term[m[1]]} ?o answers ${m[2]} -> ${m[3]}`);
+      report(found, `SPARQL ?s ${term[m[1]]} ?o answers ${m[2]} -> ${m[3]}`);
     } else if (section === 'Statements') {
       for (const who of line.slice(2).split(':')[1].split(';').map((s) => s.trim()).filter(Boolean)) {
         report(speakers.some((r) => named(r.s, who)), `SPARQL "who made statements" answers ${who}`);
@@ -65,7 +65,7 @@ if (readme) {
     }
   }
   const attacks = select(`SELECT ?a ?v ?org WHERE { ?a kgex:attacked ?v . ?a kgex:kind "state" .
-                          ?v kgex:memberOf ?org }`);
+                          ?v schema:memberOf ?org }`);
   report(attacks.some((r) => named(r.a, 'Azerbaijan') && named(r.v, 'Armenia') &&
                              named(r.org, 'Collective Security Treaty Organization')),
     'which states attacked a member of an organization: Azerbaijan attacked Armenia, a CSTO member');
