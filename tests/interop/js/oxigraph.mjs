@@ -23,7 +23,8 @@ const report = (ok, what) => {
   console.log(`${ok ? 'ok' : 'not ok'} - ${name}: ${what}`);
   if (!ok) failed++;
 };
-const PREFIX = 'PREFIX kgex: <https://w3id.org/kgex/ns#> PREFIX schema: <https://schema.org/>\n';
+const PREFIX = 'PREFIX kgex: <https://w3id.org/kgex/ns#> PREFIX schema: <https://schema.org/>\n' +
+  'PREFIX xsd: <http://www.w3.org/2001/XMLSchema#>\n';
 const select = (q) =>
   [...store.query(PREFIX + q, { use_default_graph_as_union: true })].map((b) => {
     const row = {};
@@ -71,6 +72,20 @@ if (readme) {
     'which states attacked a member of an organization: Azerbaijan attacked Armenia, a CSTO member');
   const docs = [...store.query(PREFIX + `SELECT DISTINCT ?g WHERE { GRAPH ?g { ?a kgex:attacked ?v } }`)]
     .map((b) => decodeURIComponent(b.get('g').value));
+  // the README's own queries: answers, and no row twice
+  const blocks = [...fs.readFileSync(readme.replace(/examples\/README\.md$/, 'README.md'), 'utf8')
+    .matchAll(/```sparql\n([\s\S]*?)```/g)].map((m) => m[1]);
+  report(blocks.length >= 2, `the README has ${blocks.length} SPARQL examples`);
+  blocks.forEach((q, k) => {
+    const rows = [...store.query(q, { use_default_graph_as_union: true })]
+      .map((b) => JSON.stringify([...b].map(([key, v]) => [key, v.value])));
+    report(rows.length > 0 && new Set(rows).size === rows.length,
+      `README SPARQL example ${k + 1}: ${rows.length} rows, ${new Set(rows).size} distinct`);
+  });
+  const dated = select(`SELECT ?a ?v ?d WHERE { ?r kgex:relation "attacked" ; kgex:source ?a ;
+    kgex:target ?v ; kgex:date ?d . FILTER(?d >= "2024-03-03"^^xsd:date) }`);
+  report(dated.some((r) => named(r.a, 'Azerbaijan') && named(r.v, 'Armenia')),
+    'dates are typed: FILTER(?d >= "2024-03-03"^^xsd:date) finds the attack on Armenia');
   report(docs.length === 2 && docs.some((d) => d.includes('01_tavush_shelling')) &&
          docs.some((d) => d.includes('03_invasion_condemned')),
     `the attack is stated in 2 document graphs (01, 03): ${docs.length}`);
