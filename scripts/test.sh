@@ -6,7 +6,7 @@
 # Steps: scripts/setup.sh (install what is missing, build build/); ctest in
 # build/; a second build with AddressSanitizer and UBSan in build-asan/ and
 # ctest there; valgrind over the unit tests, the CLI and tests/e2e/cli.sh; the lexicon checks (tests/lexicon/check_lexicon.py and
-# tools/gen_states.py and tools/gen_places.py --check); the extraction score on ../shared/eval
+# tools/gen_states.py, gen_places.py and gen_officials.py --check); the extraction score on ../shared/eval
 # (tests/eval.sh, failing only below F1 0.85 or on an error; skipped, and
 # said so, when the evaluation set is not beside the repository). Every step
 # runs even after a failure; the last line is "N passed, M failed, K skipped"
@@ -92,6 +92,7 @@ step "valgrind (tests/e2e/cli.sh)" env KGEX_SOURCE_DIR="$root" \
 step "lexicon check (tests/lexicon/check_lexicon.py)" "$py" tests/lexicon/check_lexicon.py
 step "states.json up to date (tools/gen_states.py --check)" "$py" tools/gen_states.py --check
 step "places.json up to date (tools/gen_places.py --check)" "$py" tools/gen_places.py --check
+step "officials.json up to date (tools/gen_officials.py --check)" "$py" tools/gen_officials.py --check
 step_or_skip "extraction score (tests/eval.sh, min F1 0.85)" bash tests/eval.sh build --min-f1 0.85
 
 echo

@@ -608,17 +608,32 @@ static int has_content_word(const char *s)
     return 0;
 }
 
-static int check_text(check *c, json_t *v, const char *where, int name)
+/* The path of a field ("states[3].aliases[2]") is formatted only for an
+ * error message: a large lexicon has millions of fields. */
+static int bad_field(check *c, const char *path, const char *name, long index, const char *what)
+{
+    char where[256];
+
+    if (index >= 0)
+        snprintf(where, sizeof(where), "%s.%s[%ld]", path, name, index);
+    else
+        snprintf(where, sizeof(where), "%s.%s", path, name);
+    return bad(c, where, what);
+}
+
+static int check_text(check *c, json_t *v, const char *path, const char *field, long index,
+                      int name)
 {
     const char *problem;
 
     if (!json_is_string(v))
-        return bad(c, where, "expected a string");
+        return bad_field(c, path, field, index, "expected a string");
     problem = text_problem(json_string_value(v));
     if (problem)
-        return bad(c, where, problem);
+        return bad_field(c, path, field, index, problem);
     if (name && !has_content_word(json_string_value(v)))
-        return bad(c, where, "a name needs a word that is not a stopword or punctuation");
+        return bad_field(c, path, field, index,
+                         "a name needs a word that is not a stopword or punctuation");
     return KGEX_OK;
 }
 
@@ -687,7 +702,6 @@ static int check_object(check *c, json_t *obj, const char *path, const char *con
 {
     const char *key;
     json_t *v;
-    char where[192];
     size_t k;
     int error;
 
@@ -700,9 +714,11 @@ static int check_object(check *c, json_t *obj, const char *path, const char *con
             if (strlen(key) == n && strncmp(allowed[k], key, n) == 0)
                 break;
         }
-        snprintf(where, sizeof(where), "%s.%.64s", path, key);
-        if (!allowed[k])
-            return bad(c, where, "unknown field");
+        if (!allowed[k]) {
+            char name[72];
+            snprintf(name, sizeof(name), "%.64s", key);
+            return bad_field(c, path, name, -1, "unknown field");
+        }
     }
     for (k = 0; allowed[k]; k++) {
         const char *spec = allowed[k], *colon = strchr(spec, ':');
@@ -710,23 +726,23 @@ static int check_object(check *c, json_t *obj, const char *path, const char *con
         int required = strchr(colon, '!') != NULL;
         const pattern_rule *r;
 
-        snprintf(name, sizeof(name), "%.*s", (int)(colon - spec), spec);
-        snprintf(where, sizeof(where), "%s.%s", path, name);
+        memcpy(name, spec, (size_t)(colon - spec));
+        name[colon - spec] = '\0';
         v = json_object_get(obj, name);
         if (!v) {
             if (required)
-                return bad(c, where, "missing required field");
+                return bad_field(c, path, name, -1, "missing required field");
             continue;
         }
         switch (colon[1]) {
             case 's':
             case 'n':
-                error = check_text(c, v, where, colon[1] == 'n');
+                error = check_text(c, v, path, name, -1, colon[1] == 'n');
                 if (error < 0)
                     return error;
                 for (r = patterns; r->field; r++) {
                     if (strcmp(r->field, name) == 0 && !pattern_ok(json_string_value(v), r->kind))
-                        return bad(c, where, r->message);
+                        return bad_field(c, path, name, -1, r->message);
                 }
                 break;
             case 'a':
@@ -735,33 +751,32 @@ static int check_object(check *c, json_t *obj, const char *path, const char *con
                 json_t *item;
 
                 if (!json_is_array(v))
-                    return bad(c, where, "expected an array of strings");
+                    return bad_field(c, path, name, -1, "expected an array of strings");
                 json_array_foreach(v, i, item)
                 {
-                    snprintf(where, sizeof(where), "%s.%s[%zu]", path, name, i);
-                    error = check_text(c, item, where, colon[1] == 'N');
+                    error = check_text(c, item, path, name, (long)i, colon[1] == 'N');
                     if (error < 0)
                         return error;
                     /* lists are short: pairwise is fine */
                     for (j = 0; j < i; j++) {
                         if (strcmp(json_string_value(item),
                                    json_string_value(json_array_get(v, j))) == 0)
-                            return bad(c, where, "duplicate item");
+                            return bad_field(c, path, name, (long)i, "duplicate item");
                     }
                 }
                 break;
             }
             case 'b':
                 if (!json_is_boolean(v))
-                    return bad(c, where, "expected true or false");
+                    return bad_field(c, path, name, -1, "expected true or false");
                 break;
             case 'o':
                 if (!json_is_array(v) || json_array_size(v) == 0)
-                    return bad(c, where, "expected a non-empty array of objects");
+                    return bad_field(c, path, name, -1, "expected a non-empty array of objects");
                 break;
             default:
                 if (!json_is_integer(v) || json_integer_value(v) < 1)
-                    return bad(c, where, "expected a positive integer");
+                    return bad_field(c, path, name, -1, "expected a positive integer");
         }
     }
     return KGEX_OK;
@@ -826,6 +841,26 @@ static int own_form(json_t *item, const char *form)
     return 0;
 }
 
+/* "key[i]" into out, without printf: it runs for every entry. */
+static void index_path(char *out, size_t cap, const char *key, size_t i)
+{
+    char digits[24];
+    size_t n = 0, k = strlen(key);
+
+    do {
+        digits[n++] = (char)('0' + i % 10);
+        i /= 10;
+    } while (i);
+    if (k + n + 3 > cap)
+        k = cap - n - 3;
+    memcpy(out, key, k);
+    out[k++] = '[';
+    while (n)
+        out[k++] = digits[--n];
+    out[k++] = ']';
+    out[k] = '\0';
+}
+
 /* Each entry of `arr` by itself; ids into c->states / c->orgs. */
 static int check_entries(check *c, const char *key, json_t *arr)
 {
@@ -849,7 +884,7 @@ static int check_entries(check *c, const char *key, json_t *arr)
         fields = title_fields;
     json_array_foreach(arr, i, item)
     {
-        snprintf(path, sizeof(path), "%s[%zu]", key, i);
+        index_path(path, sizeof(path), key, i);
         error = check_object(c, item, path, fields);
         if (error < 0)
             return error;
@@ -882,11 +917,16 @@ static int check_entries(check *c, const char *key, json_t *arr)
             if (one_of(str(item, "kind"), place_kinds) < 0)
                 return bad(c, path, "kind: expected subdivision, city or territory");
         } else if (fields == official_fields) {
+            char roles[112];
+            size_t plen = strlen(path);
+
+            memcpy(roles, path, plen);
+            memcpy(roles + plen, ".roles", 7);
             json_array_foreach(json_object_get(item, "roles"), k, v)
             {
                 const char *from, *to;
 
-                snprintf(where, sizeof(where), "%s.roles[%zu]", path, k);
+                index_path(where, sizeof(where), roles, k);
                 error = check_object(c, v, where, role_fields);
                 if (error < 0)
                     return error;

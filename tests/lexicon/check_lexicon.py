@@ -358,6 +358,8 @@ def main(argv):
     n_arm = sum(1 for _, e in entries["organizations"] if e.get("type") == "armed_group")
     c.check(n_arm >= 40, "at least 40 armed groups (found %d)" % n_arm)
     c.check(len(entries["places"]) >= 5000, "at least 5,000 places (found %d)" % len(entries["places"]))
+    c.check(len(entries["officials"]) >= 1000,
+            "at least 1,000 officials (found %d)" % len(entries["officials"]))
     rels = {e.get("relation") for _, e in entries["triggers"]}
     missing = sorted({"member_of", "attacked", "appealed_to", "stated"} - rels)
     c.check(not missing, "triggers cover every relation", missing)

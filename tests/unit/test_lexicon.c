@@ -530,6 +530,27 @@ static void date_keys_span_the_period_they_name(void **state)
     assert_int_equal(kgex__date_key("0000", 0), -1);
 }
 
+static void the_default_officials_resolve_by_date(void **state)
+{
+    const kgex_lexicon *lex = *state;
+    const kgex__role *roles[8];
+    long off = kgex__official_find(lex, "person/vladimir-putin");
+    long rus = kgex__lexicon_find(lex, "state/RUS");
+    size_t n, k;
+    int president = 0, premier = 0;
+
+    assert_true(off >= 0);
+    n = kgex__official_roles_on(lex, (size_t)off, 20100101, roles, 8);
+    for (k = 0; k < n && k < 8; k++)
+        premier |= roles[k]->of == (uint32_t)rus && strcmp(roles[k]->title, "Prime Minister") == 0;
+    n = kgex__official_roles_on(lex, (size_t)off, 20050101, roles, 8);
+    for (k = 0; k < n && k < 8; k++)
+        president |= roles[k]->of == (uint32_t)rus && strcmp(roles[k]->title, "President") == 0;
+    assert_true(premier);
+    assert_true(president);
+    assert_true(kgex__official_count(lex) >= 1000);
+}
+
 /* --------------------------------------------------------- strictness */
 
 static void a_byte_order_mark_is_accepted(void **state)
@@ -834,6 +855,7 @@ int main(void)
         cmocka_unit_test(officials_have_dated_roles),
         cmocka_unit_test(officials_from_two_documents_merge),
         cmocka_unit_test(date_keys_span_the_period_they_name),
+        cmocka_unit_test(the_default_officials_resolve_by_date),
         cmocka_unit_test(a_byte_order_mark_is_accepted),
         cmocka_unit_test(many_entries_load_and_duplicates_among_them_are_found),
         cmocka_unit_test(malformed_json_gives_parse_error_with_line_and_column),
