@@ -915,6 +915,9 @@ static int pass_descriptions(kgex__doc *d)
         }
         if (!ok)
             continue;
+        /* "the Islamist group Hamas": the name follows, nothing to resolve */
+        if (i + 1 < d->t.len && (d->tok_men[i + 1] >= 0 || is_cap_word(d, i + 1)))
+            continue;
         org = recent_org(d, i);
         if (org < 0)
             continue;
@@ -1515,12 +1518,21 @@ static int cmp_mention(const void *a, const void *b)
     return x->b < y->b ? -1 : x->b > y->b;
 }
 
+/* A state or organization named as an actor (not a place, not a person). */
+static int actor_mention(const kgex__doc *d, const kgex__mention *m)
+{
+    return m && m->ent >= 0 && !m->location && d->ent[m->ent].kind != KGEX_KIND_OFFICIAL &&
+           d->ent[m->ent].kind != KGEX_KIND_EVENT;
+}
+
 int kgex__resolve_pronoun(const kgex__doc *d, size_t i)
 {
+    static const char *const person[] = {"he", "she", "his", "her", "him", NULL};
+    static const char *const thing[] = {"it", "its", "they", "their", "them", NULL};
     const char *w = norm(d, i);
-    size_t j;
+    size_t s, j;
 
-    if (strcmp(w, "he") == 0 || strcmp(w, "she") == 0) {
+    if (kgex__in_list(w, person)) {
         for (j = i; j-- > 0 && i - j < 3000;) {
             const kgex__mention *m = kgex__mention_at(d, j);
             if (m && m->ent >= 0 && d->ent[m->ent].kind == KGEX_KIND_OFFICIAL)
@@ -1528,19 +1540,29 @@ int kgex__resolve_pronoun(const kgex__doc *d, size_t i)
         }
         return -1;
     }
-    if (strcmp(w, "it") == 0) {
+    if (!kgex__in_list(w, thing))
+        return -1;
+    s = kgex__sentence_of(d, i);
+    if (i == d->t.sent[s].begin && strcmp(w, "it") == 0) {
         static const char *const be[] = {"is",    "was",     "has",   "had",  "can",
                                          "could", "may",     "might", "will", "would",
                                          "seems", "appears", NULL};
-        size_t s = kgex__sentence_of(d, i);
-        if (s == 0 || i != d->t.sent[s].begin ||
-            (i + 1 < d->t.len && kgex__in_list(norm(d, i + 1), be)))
+        if (i + 1 < d->t.len && kgex__in_list(norm(d, i + 1), be))
             return -1; /* "It was announced", "It is worth" */
-        for (j = d->t.sent[s - 1].begin; j < d->t.sent[s - 1].end; j++) {
-            const kgex__mention *m = kgex__mention_at(d, j);
-            if (m && m->ent >= 0 && !m->location && d->ent[m->ent].kind != KGEX_KIND_OFFICIAL)
-                return m->ent;
-        }
+    }
+    /* the nearest actor before it in its sentence ("Moscow said it ..."),
+     * else the first of the sentence before */
+    for (j = i; j-- > d->t.sent[s].begin;) {
+        const kgex__mention *m = kgex__mention_at(d, j);
+        if (actor_mention(d, m))
+            return d->ent[m->ent].stands_for >= 0 ? d->ent[m->ent].stands_for : m->ent;
+    }
+    if (s == 0)
+        return -1;
+    for (j = d->t.sent[s - 1].begin; j < d->t.sent[s - 1].end; j++) {
+        const kgex__mention *m = kgex__mention_at(d, j);
+        if (actor_mention(d, m))
+            return d->ent[m->ent].stands_for >= 0 ? d->ent[m->ent].stands_for : m->ent;
     }
     return -1;
 }

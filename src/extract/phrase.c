@@ -87,10 +87,23 @@ static int past_verb(const kgex__doc *d, size_t i)
  * noun ("building", "meeting", "shelling"). */
 static int noun_word(const kgex__doc *d, size_t i)
 {
-    return (d->wclass[i] & (KGEX__W_TARGET_NOUN | KGEX__W_WEAPON | KGEX__W_STAND_FOR |
-                            KGEX__W_ARMED_HEAD | KGEX__W_MEETING | KGEX__W_HELP |
-                            KGEX__W_COMPLAINT | KGEX__W_ACTOR_NOUN | KGEX__W_ORG_HEAD)) != 0 ||
+    return (d->wclass[i] &
+            (KGEX__W_TARGET_NOUN | KGEX__W_WEAPON | KGEX__W_STAND_FOR | KGEX__W_ARMED_HEAD |
+             KGEX__W_MEETING | KGEX__W_HELP | KGEX__W_COMBATANT | KGEX__W_COMPLAINT |
+             KGEX__W_ACTOR_NOUN | KGEX__W_ORG_HEAD)) != 0 ||
            (d->tok_trig[i] >= 0 && (d->trig_pos[i] & 2));
+}
+
+/* Can a name stand before token i as its modifier? Only before what is
+ * surely a noun: another name, a title, a capitalized word, a number or a
+ * noun the lexicon knows ("NATO allies", "the Kremlin spokesman"); an
+ * unknown lower-case word after a name is most often its verb ("Ukraine
+ * means"). Adjectives ("Russian") modify any word. */
+static int modifies(const kgex__doc *d, size_t i)
+{
+    return kgex__mention_at(d, i) || d->tok_title[i] >= 0 || d->tok_titles[i] >= 0 ||
+           (kgex__flags(d, i) & (KGEX__TF_CAP | KGEX__TF_HYPH)) ||
+           kgex__is_type(d, i, KGEX__TOK_NUMBER) || noun_word(d, i);
 }
 
 /* An adverb or a lower-case word of time: never the head of a phrase
@@ -140,14 +153,30 @@ static void add_mod(kgex__conj *c, int ent)
     add_to(c->mod, &c->nmod, ent);
 }
 
+/* The state a description ("the country") most likely means: the state
+ * the document names most often as an actor. */
+static int recent_state(const kgex__doc *d, size_t i)
+{
+    int best = -1;
+    size_t k;
+
+    (void)i;
+    for (k = 0; k < d->ent_len; k++) {
+        if (d->ent[k].kind == KGEX_KIND_STATE && d->ent[k].actor_mentions > 0 &&
+            (best < 0 || d->ent[k].actor_mentions > d->ent[best].actor_mentions))
+            best = (int)k;
+    }
+    return best;
+}
+
 /* Heads that take an "of" complement naming whom they belong to: "the
  * ambassadors of Uruguay", "the territory of Armenia", "a meeting of the
  * Security Council", "29 sites of the PKK". */
 static int of_head(const kgex__conj *c)
 {
     return c->title || (c->cls & (KGEX__W_STAND_FOR | KGEX__W_TARGET_NOUN | KGEX__W_ARMED_HEAD |
-                                  KGEX__W_ACTOR_NOUN | KGEX__W_MEETING | KGEX__W_WEAPON |
-                                  KGEX__W_COMPLAINT)) != 0;
+                                  KGEX__W_COMBATANT | KGEX__W_ACTOR_NOUN | KGEX__W_MEETING |
+                                  KGEX__W_WEAPON | KGEX__W_COMPLAINT)) != 0;
 }
 
 enum { LAST_NONE = 0, LAST_MOD, LAST_ENT, LAST_WORD, LAST_TITLE };
@@ -216,7 +245,8 @@ static size_t parse_conj(const kgex__doc *d, size_t i, size_t lim, kgex__conj *c
             }
             if (next < lim && !np_boundary(d, next) && !kgex__is_word(d, next, "of") &&
                 !(kgex__mention_at(d, next) && d->ent[m->ent].kind == KGEX_KIND_OFFICIAL) &&
-                !past_verb(d, next) && !not_noun(d, next)) {
+                !past_verb(d, next) && !not_noun(d, next) &&
+                (m->form == KGEX__M_ADJ || m->form == KGEX__M_DEMONYM || modifies(d, next))) {
                 add_mod(c, who); /* a premodifier: "Russian missiles", "NATO allies" */
                 k = next;
                 last = LAST_MOD;
@@ -300,6 +330,10 @@ static size_t parse_conj(const kgex__doc *d, size_t i, size_t lim, kgex__conj *c
             c->cls = 0;
         }
     }
+    /* "the country", "the government": the state last named */
+    if (last == LAST_WORD && c->nmod == 0 && (c->cls & KGEX__W_STAND_FOR) && c->head > i &&
+        kgex__is_word(d, c->head - 1, "the"))
+        add_mod(c, recent_state(d, c->head));
     if (last == LAST_NONE || last == LAST_MOD) {
         if (c->nmod == 0 || k == i)
             return i;
@@ -331,6 +365,16 @@ static size_t parse_conj(const kgex__doc *d, size_t i, size_t lim, kgex__conj *c
             if (end > k + n)
                 k = end;
         }
+    }
+    /* examples: "countries such as India and China", "members including X" */
+    if (last == LAST_WORD && k + 1 < lim && (c->cls & (KGEX__W_STAND_FOR | KGEX__W_ORG_NOUN)) &&
+        (kgex__cue_at(d, k, KGEX__WC_MEMBER_LIST) || has(d, k, KGEX__W_LIST_OPENER))) {
+        size_t n = kgex__cue_at(d, k, KGEX__WC_MEMBER_LIST), end;
+        if (!n)
+            n = kgex__cue_at(d, k, KGEX__WC_LIST_OPENER);
+        complement_into(d, k + n, lim, c->mod, &c->nmod, &end);
+        if (end > k + n)
+            k = end;
     }
     /* where it is: "targets in Lebanon", "a refinery in Russia's Samara
      * region" */
@@ -472,12 +516,12 @@ size_t kgex__np_role(const kgex__doc *d, const kgex__np *np, int role, int *out,
             switch (role) {
                 case KGEX__ROLE_AGENT:
                 case KGEX__ROLE_ADDRESSEE:
-                    stands = KGEX__W_STAND_FOR | KGEX__W_ARMED_HEAD | KGEX__W_WEAPON |
-                             KGEX__W_ACTOR_NOUN;
+                    stands =
+                        KGEX__W_STAND_FOR | KGEX__W_ARMED_HEAD | KGEX__W_WEAPON | KGEX__W_COMBATANT;
                     break;
                 case KGEX__ROLE_TARGET:
                     stands = KGEX__W_TARGET_NOUN | KGEX__W_ARMED_HEAD | KGEX__W_STAND_FOR |
-                             KGEX__W_ACTOR_NOUN;
+                             KGEX__W_COMBATANT | KGEX__W_ACTOR_NOUN;
                     break;
                 case KGEX__ROLE_SPEAKER:
                     stands = KGEX__W_STAND_FOR;
@@ -575,7 +619,11 @@ static size_t skip_left_adjuncts(const kgex__doc *d, size_t j, size_t b)
     while (j > b) {
         size_t t = j - 1, u;
 
-        if (is_adverb(d, t) && !kgex__mention_at(d, t)) {
+        /* adverbs, and auxiliaries split from their verb by an adjunct
+         * ("has in the past carried out") */
+        if ((is_adverb(d, t) || has(d, t, KGEX__W_AUX | KGEX__W_BE | KGEX__W_MODAL) ||
+             (has(d, t, KGEX__W_NEGATION) && !kgex__is_word(d, t, "no"))) &&
+            !kgex__mention_at(d, t)) {
             j = t;
             continue;
         }
@@ -622,6 +670,19 @@ static size_t skip_left_adjuncts(const kgex__doc *d, size_t j, size_t b)
 size_t kgex__skip_adjuncts(const kgex__doc *d, size_t i, size_t e)
 {
     while (i < e) {
+        /* an aside between commas: ", among others,", ", however," */
+        if (kgex__is_word(d, i, ",")) {
+            size_t k;
+            for (k = i + 1; k < e && k < i + 5; k++) {
+                if (kgex__is_word(d, k, ",") || kgex__mention_at(d, k) || d->tok_trig[k] >= 0 ||
+                    kgex__is_punct(d, k))
+                    break;
+            }
+            if (k < e && k > i + 1 && kgex__is_word(d, k, ",")) {
+                i = k + 1;
+                continue;
+            }
+        }
         if (is_adverb(d, i) && !kgex__mention_at(d, i)) {
             i++;
             continue;
@@ -696,9 +757,31 @@ static int all_officials(const kgex__doc *d, const kgex__np *np)
 
 /* The subject of the main clause of the sentence of token i: the first
  * phrase after an opening adverbial ("On Friday, ", "In a statement, "). */
+size_t kgex__sentence_start(const kgex__doc *d, size_t i)
+{
+    size_t b = kgex__sent_begin(d, i), e = kgex__sent_end(d, i), k = b;
+
+    /* a dateline: "UNITED NATIONS (AP) --", "KYIV, March 5 (Reuters) -" */
+    while (k < e && k - b < 12 &&
+           ((kgex__flags(d, k) & KGEX__TF_ALLCAPS) || kgex__is_type(d, k, KGEX__TOK_NUMBER) ||
+            has(d, k, KGEX__W_TIME) || kgex__is_word(d, k, ",") || kgex__is_word(d, k, "(") ||
+            kgex__is_word(d, k, ")") || (k > b && kgex__is_word(d, k - 1, "("))))
+        k++;
+    if (k > b && k < e &&
+        (kgex__is_word(d, k, "-") || kgex__is_word(d, k, "\xe2\x80\x94") ||
+         kgex__is_word(d, k, "\xe2\x80\x93")) &&
+        (kgex__flags(d, b) & KGEX__TF_ALLCAPS)) {
+        while (k < e && (kgex__is_word(d, k, "-") || kgex__is_word(d, k, "\xe2\x80\x94") ||
+                         kgex__is_word(d, k, "\xe2\x80\x93")))
+            k++;
+        return k;
+    }
+    return b;
+}
+
 static size_t clause_subject(const kgex__doc *d, size_t i, size_t limit, kgex__np *np)
 {
-    size_t b = kgex__sent_begin(d, i), k = b;
+    size_t k = kgex__sentence_start(d, i);
 
     np->n = 0;
     /* an opening phrase ending in a comma */

@@ -97,6 +97,10 @@ int kgex__noun_use(const kgex__doc *d, size_t i, size_t e, unsigned pos);
  * Russian missile attack", "NATO strikes"). */
 size_t kgex__noun_agents(const kgex__doc *d, size_t i, int *out, size_t cap);
 
+/* The first token of the sentence of token i after a dateline
+ * ("UNITED NATIONS (AP) --"). */
+size_t kgex__sentence_start(const kgex__doc *d, size_t i);
+
 /* Skip adverbs, time phrases ("on Friday", "last week") and a leading
  * "also" forward from token i; returns the next token. */
 size_t kgex__skip_adjuncts(const kgex__doc *d, size_t i, size_t e);

@@ -166,14 +166,44 @@ static int match_from(const kgex__doc *d, kgex__event *tmp, const kgex__frame *f
     }
 }
 
+/* Where the frame of an event noun starts: after a coordinated noun
+ * ("its invasion and war in Ukraine") and after its agent in a reduced
+ * passive ("attacks conducted by Tehran inside Iraq"), whose agent is
+ * kept in *src. */
+static size_t frame_start(const kgex__doc *d, const kgex__event *ev, kgex__event *tmp)
+{
+    size_t k = ev->e, lim = kgex__sent_end(d, ev->i);
+    kgex__np np;
+
+    if (!ev->noun)
+        return k;
+    if ((kgex__is_word(d, k, "and") || kgex__is_word(d, k, "or")) && k + 1 < lim &&
+        kgex__is_type(d, k + 1, KGEX__TOK_WORD) && !kgex__mention_at(d, k + 1) &&
+        (d->tok_trig[k + 1] >= 0 || has(d, k + 1, KGEX__W_TARGET_NOUN)))
+        k += 2 + (d->tok_trig[k + 1] >= 0 ? d->trig_len[k + 1] - 1 : 0);
+    if (k + 1 < lim && kgex__is_word(d, k + 1, "by") &&
+        (has(d, k, KGEX__W_PARTICIPLE) ||
+         (strlen(kgex__norm(d, k)) > 3 &&
+          strcmp(kgex__norm(d, k) + strlen(kgex__norm(d, k)) - 2, "ed") == 0)) &&
+        kgex__np_at(d, k + 2, &np)) {
+        int ents[KGEX__ARGS_MAX];
+        size_t n = kgex__np_role(d, &np, KGEX__ROLE_AGENT, ents, KGEX__ARGS_MAX);
+        kgex__args_add(tmp->src, &tmp->nsrc, ents, n);
+        k = np.e;
+    }
+    return k;
+}
+
 /* Try one frame; on success fill ev and return 1. */
 static int try_frame(const kgex__doc *d, kgex__event *ev, const kgex__frame *f)
 {
     kgex__event tmp = *ev;
+    size_t k;
 
     tmp.nsrc = tmp.ndst = 0;
     tmp.meeting = 0;
-    if (!match_from(d, &tmp, f, 0, ev->e, NULL))
+    k = frame_start(d, ev, &tmp);
+    if (!match_from(d, &tmp, f, 0, k, NULL))
         return 0;
     tmp.framed = 1;
     *ev = tmp;

@@ -29,7 +29,7 @@ const char *const kgex__cue_names[KGEX__WC_COUNT] = {
     "owner_suffix", "time",          "subordinator", "conj",
     "participle",   "join",          "speech_prep",  "future",
     "quantity",     "founded",       "known_as",     "verb",
-    "restraint"};
+    "restraint",    "combatant",     "answer"};
 
 int kgex__cue_class(const char *name)
 {

@@ -71,6 +71,8 @@ enum kgex__cue_class {
     KGEX__WC_KNOWN_AS,     /* "collectively known as X": the list before is X's members */
     KGEX__WC_VERB,         /* began, took: a verb, never in a noun phrase */
     KGEX__WC_RESTRAINT,    /* refrain, withdraw: asked of the other side, no appeal for help */
+    KGEX__WC_COMBATANT,    /* militants, troops, warplanes: stand for their side in an attack */
+    KGEX__WC_ANSWER,       /* answered, heeded: the request was made to the subject */
     KGEX__WC_COUNT
 };
 
@@ -124,6 +126,8 @@ enum kgex__cue_class {
 #define KGEX__W_KNOWN_AS      KGEX__W(KGEX__WC_KNOWN_AS)
 #define KGEX__W_VERB          KGEX__W(KGEX__WC_VERB)
 #define KGEX__W_RESTRAINT     KGEX__W(KGEX__WC_RESTRAINT)
+#define KGEX__W_COMBATANT     KGEX__W(KGEX__WC_COMBATANT)
+#define KGEX__W_ANSWER        KGEX__W(KGEX__WC_ANSWER)
 
 /* Class names as the lexicon spells them ("determiner", "stand_for"). */
 extern const char *const kgex__cue_names[KGEX__WC_COUNT];

@@ -92,13 +92,50 @@ static void noun_askers(const kgex__doc *d, kgex__event *ev)
     }
 }
 
+/* Whom a request noun without "to X" was made to: "The Council set a
+ * meeting at the request of Guyana" (the subject of the clause, or the
+ * body of a meeting), "agreed to answer a call for assistance from X" (who
+ * answers). */
+static void noun_addressee(const kgex__doc *d, kgex__event *ev)
+{
+    size_t b = kgex__sentence_start(d, ev->i), j = ev->i;
+    kgex__np np;
+
+    /* back over the noun's phrase: "at the request of", "at Guyana's request" */
+    while (j > b && (has(d, j - 1, KGEX__W_DETERMINER) || kgex__mention_at(d, j - 1) ||
+                     kgex__is_type(d, j - 1, KGEX__TOK_POSS)))
+        j--;
+    if (j > b && kgex__is_word(d, j - 1, "at")) {
+        size_t k = kgex__skip_adjuncts(d, b, ev->i), c;
+        if (k < j && kgex__np_at(d, k, &np)) {
+            for (c = 0; c < np.n; c++) {
+                if (np.c[c].cls & KGEX__W_MEETING) {
+                    int body = np.c[c].nmod ? np.c[c].mod[0] : meeting_body(d, ev->i);
+                    kgex__args_add(ev->dst, &ev->ndst, &body, 1);
+                }
+            }
+            if (ev->ndst == 0)
+                add_role(d, &np, ev->dst, &ev->ndst);
+        }
+        return;
+    }
+    if (j > b && kgex__cue_at(d, j - 1, KGEX__WC_ANSWER)) {
+        kgex__vg vg;
+        kgex__vgroup(d, j - 1, j, &vg);
+        if (vg.inf && vg.gov != (size_t)-1)
+            kgex__vgroup(d, vg.gov, vg.gov + 1, &vg);
+        if (kgex__subject(d, vg.b, &np))
+            add_role(d, &np, ev->dst, &ev->ndst);
+    }
+}
+
 int kgex__rule_appealed_to(kgex__doc *d, kgex__event *ev)
 {
     kgex__np np;
     size_t a, t;
     int error;
 
-    if (!ev->framed)
+    if (!ev->framed && !(ev->vg.passive && !ev->noun))
         return KGEX_OK;
     if (!ev->noun) {
         if (!kgex__asserted_verb(d, ev->i, ev->e, &ev->vg))
@@ -113,9 +150,20 @@ int kgex__rule_appealed_to(kgex__doc *d, kgex__event *ev)
                     break;
                 }
             }
-            if (ev->ndst == 0) {
-                int body = meeting_body(d, ev->i);
-                kgex__args_add(ev->dst, &ev->ndst, &body, 1);
+            /* what was asked for: "a session requested by Turkey" is the
+             * body's; "the Council was asked by X" is the Council */
+            if (ev->ndst == 0 &&
+                (ev->vg.reduced ? kgex__np_ending(d, ev->vg.b, kgex__sent_begin(d, ev->i), &np)
+                                : kgex__subject(d, ev->vg.b, &np))) {
+                size_t c;
+                for (c = 0; c < np.n; c++) {
+                    if (np.c[c].cls & KGEX__W_MEETING) {
+                        int body = np.c[c].nmod ? np.c[c].mod[0] : meeting_body(d, ev->i);
+                        kgex__args_add(ev->dst, &ev->ndst, &body, 1);
+                    }
+                }
+                if (ev->ndst == 0 && !ev->vg.reduced)
+                    add_role(d, &np, ev->dst, &ev->ndst);
             }
         } else if (ev->nsrc == 0 && kgex__subject(d, ev->vg.b, &np)) {
             add_role(d, &np, ev->src, &ev->nsrc);
@@ -125,6 +173,8 @@ int kgex__rule_appealed_to(kgex__doc *d, kgex__event *ev)
             return KGEX_OK;
         if (ev->nsrc == 0)
             noun_askers(d, ev);
+        if (ev->ndst == 0)
+            noun_addressee(d, ev);
     }
     if (ev->ndst == 0 && ev->meeting) {
         int body = meeting_body(d, ev->i);
