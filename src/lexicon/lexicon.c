@@ -959,6 +959,99 @@ static int known_ref(const check *c, const char *kind, const char *id)
            kgex__lexicon_find(c->lex, gid) >= 0;
 }
 
+typedef struct pnode {
+    const char *id, *parent; /* parent NULL: none in this document */
+    int mark;                /* 0 new, 1 on the current walk, 2 leads to no cycle */
+    size_t index;            /* in the document's organizations */
+} pnode;
+
+static int pnode_cmp(const void *a, const void *b)
+{
+    return strcmp(((const pnode *)a)->id, ((const pnode *)b)->id);
+}
+
+static pnode *pnode_get(pnode *v, size_t n, const char *id)
+{
+    pnode key;
+
+    key.id = id;
+    return bsearch(&key, v, n, sizeof(*v), pnode_cmp);
+}
+
+/* The parent of organization `id` once the document is loaded: the
+ * document's, else the lexicon's; NULL if none. */
+static const char *parent_of(const check *c, pnode *v, size_t n, const char *id, char *buf,
+                             size_t cap)
+{
+    pnode *p = pnode_get(v, n, id);
+    long e;
+
+    if (p && p->parent)
+        return p->parent;
+    snprintf(buf, cap, "org/%s", id);
+    e = kgex__lexicon_find(c->lex, buf);
+    if (e < 0 || c->lex->ent[e].parent < 0)
+        return NULL;
+    return c->lex->ent[c->lex->ent[e].parent].id + 4; /* past "org/" */
+}
+
+/* No organization is its own ancestor, counting the parents already
+ * loaded: each walk stops at an organization known to lead nowhere, so
+ * the whole check is linear. */
+static int check_parent_cycles(check *c, json_t *orgs)
+{
+    size_t n = json_array_size(orgs), i, steps;
+    pnode *v;
+    json_t *item;
+    int error = KGEX_OK;
+
+    if (n == 0)
+        return KGEX_OK;
+    v = kgex__calloc(n, sizeof(*v));
+    if (!v)
+        return KGEX_ENOMEM;
+    json_array_foreach(orgs, i, item)
+    {
+        v[i].id = str(item, "id");
+        v[i].parent = str(item, "parent");
+        v[i].index = i;
+    }
+    qsort(v, n, sizeof(*v), pnode_cmp);
+    for (i = 0; i < n && error == 0; i++) {
+        const char *id = v[i].id;
+        char buf[160];
+        pnode *p;
+
+        /* mark the walk; lexicon-only ancestors are bounded by the
+         * lexicon's size, which has no cycle of its own */
+        for (steps = 0; id && steps <= n + c->lex->ent_len; steps++) {
+            p = pnode_get(v, n, id);
+            if (p && p->mark == 2)
+                break;
+            if (p && p->mark == 1) {
+                char path[64];
+                snprintf(path, sizeof(path), "organizations[%zu].parent", v[i].index);
+                error = bad(c, path, "parents form a cycle");
+                break;
+            }
+            if (p)
+                p->mark = 1;
+            id = parent_of(c, v, n, id, buf, sizeof(buf));
+        }
+        if (error == 0 && id && steps > n + c->lex->ent_len)
+            error = bad(c, "organizations", "parents form a cycle");
+        for (id = v[i].id; id;) {
+            p = pnode_get(v, n, id);
+            if (!p || p->mark != 1)
+                break;
+            p->mark = 2;
+            id = parent_of(c, v, n, id, buf, sizeof(buf));
+        }
+    }
+    kgex__free(v);
+    return error;
+}
+
 /* References between entries: a place's state, an organization's parent,
  * an official's employer, each in this document or already loaded. */
 static int check_refs(check *c, json_t *root)
@@ -966,6 +1059,7 @@ static int check_refs(check *c, json_t *root)
     char path[128];
     json_t *item, *role;
     size_t i, k;
+    int error;
 
     json_array_foreach(json_object_get(root, "organizations"), i, item)
     {
@@ -979,6 +1073,9 @@ static int check_refs(check *c, json_t *root)
             return bad(c, path, "an organization cannot be its own parent");
         }
     }
+    error = check_parent_cycles(c, json_object_get(root, "organizations"));
+    if (error < 0)
+        return error;
     json_array_foreach(json_object_get(root, "places"), i, item)
     {
         if (!known_ref(c, "state", str(item, "state"))) {

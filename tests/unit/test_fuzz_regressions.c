@@ -149,11 +149,14 @@ static void fuzz_regressions_stay_fixed(void **state)
         char dir[512];
         DIR *dp;
         struct dirent *de;
+        size_t before = count;
 
         snprintf(dir, sizeof(dir), "%s/tests/fuzz/regressions/%s", KGEX_SOURCE_DIR, targets[t]);
         dp = opendir(dir);
-        if (!dp)
-            continue;
+        if (!dp) {
+            print_error("%s: missing\n", dir);
+            fail();
+        }
         while ((de = readdir(dp)) != NULL) {
             char path[1024];
 
@@ -164,6 +167,11 @@ static void fuzz_regressions_stay_fixed(void **state)
             count++;
         }
         closedir(dp);
+        /* every target has regressions, and they are all read */
+        if (count == before) {
+            print_error("%s: no input replayed\n", dir);
+            fail();
+        }
     }
     print_message("%zu regression inputs replayed\n", count);
 }

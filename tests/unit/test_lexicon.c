@@ -704,6 +704,15 @@ static void schema_violations_name_the_field_path(void **state)
         {"unknown parent",
          "{\"kgex_lexicon\": 1, \"organizations\": [" ORG_OK ", \"parent\": \"nobody\"}]}",
          "organizations[0].parent"},
+        {"parent cycle",
+         "{\"kgex_lexicon\": 1, \"organizations\": [{\"id\": \"a\", \"name\": \"A Council\", "
+         "\"type\": \"other\", \"parent\": \"b\"}, {\"id\": \"b\", \"name\": \"B Council\", "
+         "\"type\": \"other\", \"parent\": \"a\"}]}",
+         "organizations[0].parent"},
+        {"parent cycle through the loaded lexicon",
+         "{\"kgex_lexicon\": 1, \"organizations\": [{\"id\": \"nato\", \"name\": \"NATO\", "
+         "\"type\": \"intergovernmental\", \"parent\": \"north-atlantic-council\"}]}",
+         "organizations[0].parent"},
         {"place of an unknown state",
          "{\"kgex_lexicon\": 1, \"places\": [{\"name\": \"Zenda\", \"state\": \"RUR\", \"kind\": "
          "\"city\"}]}",
