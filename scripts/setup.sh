@@ -26,7 +26,8 @@ as_user() {
 
 packages=(build-essential cmake pkg-config libigraph-dev libxml2-dev libxml2-utils
           libjansson-dev libcmocka-dev iso-codes python3 python3-rdflib
-          python3-jsonschema python3-networkx python3-igraph python3-pil librsvg2-bin
+          python3-jsonschema python3-networkx python3-numpy python3-scipy python3-igraph
+          python3-pil librsvg2-bin
           valgrind wamerican)
 # Node.js for tests/e2e/js: a node or npm already on PATH (e.g. NodeSource's
 # nodejs, which ships its own npm) is used as it is; Debian's npm package

@@ -3,11 +3,13 @@
 
     tools/explain.py GRAPH.graphml [TEXT.txt]
 
-Each edge's provenance (DOC#SENTENCE:START-END, character offsets) is looked
-up in TEXT (default: the document named in the provenance).
+Each edge's provenance (DOC#SENTENCE:START-END, character offsets; "%" and
+white space in DOC percent-encoded) is looked up in TEXT (default: the
+document named in the provenance).
 """
 import sys
 import xml.etree.ElementTree as ET
+from urllib.parse import unquote
 
 NS = "{http://graphml.graphdrawing.org/xmlns}"
 
@@ -27,6 +29,7 @@ def main():
         snippet = ""
         if "#" in prov:
             doc, _, rest = prov.rpartition("#")
+            doc = unquote(doc)  # provenance percent-encodes "%" and white space
             path = sys.argv[2] if len(sys.argv) > 2 else doc
             if path not in texts:
                 try:

@@ -41,6 +41,15 @@ check "--report: the appeal to the UN" grep -q '^  Armenia -> United Nations' "$
 check "--report with the graph on stdout: report on stderr" grep -q '^kgex report:' "$o/report2"
 check "--report with the graph on stdout: stdout is only GraphML" valid_graphml_but_tool_attrs "$o/g.graphml"
 
+mkdir -p "$o/dir with space"
+cp "$news/01_tavush_shelling.txt" "$o/dir with space/100% shelling.txt"
+(cd "$o" && "$bin" -q -o explain.graphml "dir with space/100% shelling.txt" &&
+    "$py" "$src/tools/explain.py" explain.graphml >explain.out)
+check "tools/explain.py percent-decodes document names (a space and a %): it finds the text" \
+    grep -q '\[\[Armenian\]\]' "$o/explain.out"
+check "tools/explain.py shows the text of every relation" \
+    bash -c "test -s '$o/explain.out' && ! grep -q '^    \[\[\]\]' '$o/explain.out'"
+
 "$bin" -q --graphml-flavor strict -o "$o/strict.graphml" "$news"
 check "--graphml-flavor strict: valid against graphml.xsd as it is" \
     xmllint --noout --nonet --schema "$src/schemas/graphml/graphml.xsd" "$o/strict.graphml"

@@ -56,6 +56,14 @@ def check_networkx(path, n_nodes, n_edges):
     ok = all(d["out_degree"] == g.out_degree(v) and d["in_degree"] == g.in_degree(v)
              for v, d in nodes)
     report(ok, name + ": in_degree/out_degree equal the degrees NetworkX counts")
+    # what a user's first analysis calls: NetworkX's PageRank needs numpy and
+    # scipy (scripts/setup.sh installs them)
+    try:
+        pr = nx.pagerank(nx.DiGraph(g), weight="weight") if nodes else {}
+        ok, why = abs(sum(pr.values()) - 1.0) < 1e-6 or not nodes, ""
+    except ImportError as e:
+        ok, why = False, " (%s)" % e
+    report(ok, name + ": nx.pagerank runs" + why)
     comps = {}
     for v, d in nodes:
         comps.setdefault(d["component"], set()).add(v)
