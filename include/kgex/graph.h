@@ -47,8 +47,11 @@ typedef struct kgex_provenance {
 /* Measures of one node (analytics.h). Degrees count distinct (source,
  * relation, target) edges; the weighted degree sums their weights
  * (mentions), in and out.
- * PageRank is directed with damping 0.85 and edge weights (it sums to 1
- * over the graph). Betweenness is directed and unweighted. Communities are
+ * PageRank (directed, damping 0.85, edge weights) and betweenness
+ * (directed, unweighted) are computed on the actor graph: the states,
+ * organizations and officials and the relations between them. Statements
+ * (event nodes) take no part and get 0, so none outranks an actor; the
+ * actors' PageRank sums to 1. Communities are
  * found with igraph's multilevel (Louvain) method on the undirected,
  * weighted projection; communities and components are numbered from 0 in
  * the order of their first node in kgex_graph_node_order(). x and y are a

@@ -176,6 +176,76 @@ static void analytics_betweenness_counts_paths_through_a_node(void **state)
     kgex_graph_free(g);
 }
 
+/* A speaker with many statements, each about the same two states: the
+ * statements would collect rank from the speaker and pass it on. */
+static kgex_graph *make_talkative_graph(int reversed)
+{
+    static const char *const ids[] = {"state/AAA",  "state/BBB",  "person/speaker", "org/one",
+                                      "event/d/s0", "event/d/s1", "event/d/s2"};
+    static const kgex_kind kinds[] = {KGEX_KIND_STATE,        KGEX_KIND_STATE, KGEX_KIND_OFFICIAL,
+                                      KGEX_KIND_ORGANIZATION, KGEX_KIND_EVENT, KGEX_KIND_EVENT,
+                                      KGEX_KIND_EVENT};
+    kgex_graph *g = NULL;
+    size_t v[7], i, k;
+
+    assert_int_equal(kgex_graph_new(&g), KGEX_OK);
+    for (k = 0; k < 7; k++) {
+        i = reversed ? 6 - k : k;
+        v[i] = add(g, ids[i], kinds[i]);
+    }
+    for (k = 0; k < 3; k++) {
+        i = reversed ? 6 - k : 4 + k;
+        connect(g, v[2], KGEX_REL_STATED, v[i], 1);
+        connect(g, v[i], KGEX_REL_ABOUT, v[0], 2);
+        connect(g, v[i], KGEX_REL_ABOUT, v[1], 1);
+    }
+    connect(g, v[2], KGEX_REL_OFFICIAL_OF, v[3], 1);
+    connect(g, v[0], KGEX_REL_MEMBER_OF, v[3], 1);
+    return g;
+}
+
+static void analytics_never_rank_a_statement_above_an_actor(void **state)
+{
+    kgex_graph *g = make_talkative_graph(0);
+    size_t i;
+
+    (void)state;
+    assert_int_equal(kgex_graph_analyze(g), KGEX_OK);
+    for (i = 0; i < kgex_graph_node_count(g); i++) {
+        const kgex_node *n = kgex_graph_node(g, i);
+
+        if (n->kind == KGEX_KIND_EVENT) {
+            assert_true(n->metrics.pagerank == 0);
+            assert_true(n->metrics.betweenness == 0);
+        } else {
+            assert_true(n->metrics.pagerank > 0);
+        }
+    }
+    /* the actors' ranks sum to 1; statements keep their degrees */
+    assert_true(fabs(metrics_of(g, "state/AAA")->pagerank + metrics_of(g, "state/BBB")->pagerank +
+                     metrics_of(g, "person/speaker")->pagerank +
+                     metrics_of(g, "org/one")->pagerank - 1.0) < 1e-9);
+    assert_int_equal(metrics_of(g, "event/d/s0")->out_degree, 2);
+    kgex_graph_free(g);
+}
+
+static void analytics_do_not_depend_on_the_order_the_graph_was_built_in(void **state)
+{
+    kgex_graph *a = make_talkative_graph(0), *b = make_talkative_graph(1);
+    size_t i;
+
+    (void)state;
+    assert_int_equal(kgex_graph_analyze(a), KGEX_OK);
+    assert_int_equal(kgex_graph_analyze(b), KGEX_OK);
+    for (i = 0; i < kgex_graph_node_count(a); i++) {
+        const kgex_node *n = kgex_graph_node(a, i);
+
+        assert_memory_equal(&n->metrics, metrics_of(b, n->id), sizeof(kgex_metrics));
+    }
+    kgex_graph_free(a);
+    kgex_graph_free(b);
+}
+
 static void analytics_accept_empty_and_single_node_graphs(void **state)
 {
     kgex_graph *g = NULL;
@@ -201,6 +271,8 @@ int main(void)
         cmocka_unit_test(analytics_are_deterministic_and_layout_in_unit_square),
         cmocka_unit_test(analytics_betweenness_counts_paths_through_a_node),
         cmocka_unit_test(analytics_accept_empty_and_single_node_graphs),
+        cmocka_unit_test(analytics_never_rank_a_statement_above_an_actor),
+        cmocka_unit_test(analytics_do_not_depend_on_the_order_the_graph_was_built_in),
     };
     return cmocka_run_group_tests_name("analytics", tests, NULL, NULL);
 }
