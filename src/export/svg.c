@@ -36,12 +36,33 @@
 #define RADIUS_MAX 22.0
 #define PI         3.14159265358979323846
 
+#define FONT_SIZE  12.0
+#define CHAR_WIDTH 8.0  /* at most what a 12 px sans-serif letter takes */
+#define LABEL_H    15.0 /* a label's box: ascent 11, descent 4 */
+#define LABELS_MAX 400  /* labels placed, largest nodes first */
+#define SIDE_TOP   (LEGEND_Y + 290.0)
+#define SIDE_ROW   18.0
+#define CELL       50.0 /* the grid of nodes that label placement looks up */
+
+typedef struct box {
+    double x0, y0, x1, y1;
+} box;
+
 typedef struct writer {
     FILE *fp;
     const kgex_graph *graph;
     kgex__escape_buf buf;
-    double *x, *y, *r; /* by node index */
+    double *x, *y, *r;  /* by node index */
+    size_t *degree;     /* by node index: edges in and out */
+    double *lx, *ly;    /* label position (text start, baseline); lx < 0: no label */
+    size_t *cell_start; /* grid: nodes of cell c are cell_nodes[cell_start[c] .. c+1] */
+    size_t *cell_nodes;
+    box *placed; /* labels placed so far */
+    size_t placed_len;
 } writer;
+
+#define GRID_W ((size_t)(WIDTH / CELL) + 1)
+#define GRID_H ((size_t)(HEIGHT / CELL) + 1)
 
 #define PUT(...)                                                                                   \
     do {                                                                                           \
@@ -96,23 +117,56 @@ done:
     return error;
 }
 
-/* Node positions in picture coordinates and radii. */
+/* Node positions in picture coordinates and radii. Nodes without edges
+ * go to a list in the side column under the legend, so that they take no
+ * room from the graph; the others fill the drawing area. */
 static void place_nodes(writer *wr, const size_t *order, size_t n)
 {
-    double max_pr = 0;
-    size_t i;
+    double max_pr = 0, min_x = 0, max_x = 0, min_y = 0, max_y = 0;
+    size_t i, side = 0, placed = 0;
     int metrics = kgex_graph_has_metrics(wr->graph);
 
-    for (i = 0; metrics && i < n; i++)
-        max_pr = fmax(max_pr, kgex_graph_node(wr->graph, i)->metrics.pagerank);
+    for (i = 0; metrics && i < n; i++) {
+        const kgex_node *node = kgex_graph_node(wr->graph, i);
+
+        max_pr = fmax(max_pr, node->metrics.pagerank);
+        if (wr->degree[i] == 0)
+            continue;
+        if (placed++ == 0 || node->metrics.x < min_x)
+            min_x = node->metrics.x;
+        if (placed == 1 || node->metrics.x > max_x)
+            max_x = node->metrics.x;
+        if (placed == 1 || node->metrics.y < min_y)
+            min_y = node->metrics.y;
+        if (placed == 1 || node->metrics.y > max_y)
+            max_y = node->metrics.y;
+    }
     for (i = 0; i < n; i++) {
         size_t v = order[i];
         const kgex_node *node = kgex_graph_node(wr->graph, v);
         double ux, uy;
 
+        wr->r[v] = metrics && max_pr > 0 ? RADIUS_MIN + (RADIUS_MAX - RADIUS_MIN) *
+                                                            sqrt(node->metrics.pagerank / max_pr)
+                                         : (RADIUS_MIN + RADIUS_MAX) / 3;
+        if (wr->degree[v] == 0 && n > 1) {
+            /* the side list: one row each, as many as fit, then a grid */
+            size_t rows = (size_t)((HEIGHT - SIDE_TOP - MARGIN / 2) / SIDE_ROW);
+
+            wr->r[v] = fmin(wr->r[v], 6.0);
+            if (side < rows) {
+                wr->x[v] = LEGEND_X + 16;
+                wr->y[v] = SIDE_TOP + (double)side * SIDE_ROW;
+            } else {
+                wr->x[v] = LEGEND_X + 8 + (double)((side - rows) % 14) * 14;
+                wr->y[v] = HEIGHT - MARGIN / 4 - (double)((side - rows) / 14) * 14;
+            }
+            side++;
+            continue;
+        }
         if (metrics) {
-            ux = node->metrics.x;
-            uy = node->metrics.y;
+            ux = max_x > min_x ? 2 * (node->metrics.x - min_x) / (max_x - min_x) - 1 : 0;
+            uy = max_y > min_y ? 2 * (node->metrics.y - min_y) / (max_y - min_y) - 1 : 0;
         } else {
             ux = n > 1 ? cos(2 * PI * (double)i / (double)n) : 0;
             uy = n > 1 ? sin(2 * PI * (double)i / (double)n) : 0;
@@ -120,10 +174,139 @@ static void place_nodes(writer *wr, const size_t *order, size_t n)
         /* [-1, 1] into the drawing area, right of the legend */
         wr->x[v] = LEFT + (ux + 1) / 2 * (WIDTH - LEFT - RIGHT);
         wr->y[v] = MARGIN + (uy + 1) / 2 * (HEIGHT - 2 * MARGIN);
-        wr->r[v] = metrics && max_pr > 0 ? RADIUS_MIN + (RADIUS_MAX - RADIUS_MIN) *
-                                                            sqrt(node->metrics.pagerank / max_pr)
-                                         : (RADIUS_MIN + RADIUS_MAX) / 3;
     }
+}
+
+static size_t cell_of(double x, double y)
+{
+    size_t cx = x < 0 ? 0 : (size_t)(x / CELL), cy = y < 0 ? 0 : (size_t)(y / CELL);
+
+    return (cy < GRID_H ? cy : GRID_H - 1) * GRID_W + (cx < GRID_W ? cx : GRID_W - 1);
+}
+
+/* The grid of nodes by the cell of their centre, for label placement. */
+static int build_grid(writer *wr, size_t n)
+{
+    size_t c, v, cells = GRID_W * GRID_H;
+
+    wr->cell_start = kgex__calloc(cells + 1, sizeof(*wr->cell_start));
+    wr->cell_nodes = kgex__calloc(n ? n : 1, sizeof(*wr->cell_nodes));
+    if (!wr->cell_start || !wr->cell_nodes)
+        return KGEX_ENOMEM;
+    for (v = 0; v < n; v++)
+        wr->cell_start[cell_of(wr->x[v], wr->y[v]) + 1]++;
+    for (c = 0; c < cells; c++)
+        wr->cell_start[c + 1] += wr->cell_start[c];
+    for (v = 0; v < n; v++)
+        wr->cell_nodes[wr->cell_start[cell_of(wr->x[v], wr->y[v])]++] = v;
+    for (c = cells; c > 0; c--) /* back to the starts */
+        wr->cell_start[c] = wr->cell_start[c - 1];
+    wr->cell_start[0] = 0;
+    return KGEX_OK;
+}
+
+static int boxes_meet(const box *a, const box *b)
+{
+    return a->x0 < b->x1 && b->x0 < a->x1 && a->y0 < b->y1 && b->y0 < a->y1;
+}
+
+static int box_meets_circle(const box *b, double cx, double cy, double r)
+{
+    double dx = cx < b->x0 ? b->x0 - cx : cx > b->x1 ? cx - b->x1 : 0;
+    double dy = cy < b->y0 ? b->y0 - cy : cy > b->y1 ? cy - b->y1 : 0;
+
+    return dx * dx + dy * dy < r * r;
+}
+
+/* Is the box free: inside the picture, off the legend, off every node and
+ * every label placed so far? */
+static int box_free(const writer *wr, const box *b)
+{
+    size_t cx, cy, k, c;
+    box legend = {0, 0, LEGEND_X + 172, LEGEND_Y + 262};
+
+    if (b->x0 < 2 || b->y0 < 2 || b->x1 > WIDTH - 2 || b->y1 > HEIGHT - 2 || boxes_meet(b, &legend))
+        return 0;
+    for (k = 0; k < wr->placed_len; k++) {
+        if (boxes_meet(b, &wr->placed[k]))
+            return 0;
+    }
+    /* nodes whose centre is within a cell of the box (radius <= CELL / 2) */
+    for (cy = cell_of(0, b->y0 - CELL) / GRID_W; cy <= cell_of(0, b->y1 + CELL) / GRID_W; cy++) {
+        for (cx = cell_of(b->x0 - CELL, 0); cx <= cell_of(b->x1 + CELL, 0); cx++) {
+            c = cy * GRID_W + cx;
+            for (k = wr->cell_start[c]; k < wr->cell_start[c + 1]; k++) {
+                size_t v = wr->cell_nodes[k];
+
+                if (box_meets_circle(b, wr->x[v], wr->y[v], wr->r[v] + 1))
+                    return 0;
+            }
+        }
+    }
+    return 1;
+}
+
+static size_t utf8_chars(const char *s)
+{
+    size_t n = 0;
+
+    for (; *s; s++)
+        n += ((unsigned char)*s & 0xC0) != 0x80;
+    return n;
+}
+
+/* Labels of the states, organizations and officials, largest nodes first:
+ * each at the first free place of eight around its node, or left out
+ * (the node's tooltip still names it) when none is free. */
+static int place_labels(writer *wr, const size_t *order, size_t n)
+{
+    size_t *todo = NULL, len = 0, i, j, k;
+    int error = KGEX_OK;
+
+    todo = kgex__calloc(n ? n : 1, sizeof(*todo));
+    wr->placed = kgex__calloc(LABELS_MAX, sizeof(*wr->placed));
+    if (!todo || !wr->placed) {
+        error = KGEX_ENOMEM;
+        goto done;
+    }
+    for (i = 0; i < n; i++) {
+        wr->lx[i] = -1;
+        if (kgex_graph_node(wr->graph, order[i])->kind != KGEX_KIND_EVENT)
+            todo[len++] = order[i];
+    }
+    /* largest first; ties keep the id order (insertion sort: stable) */
+    for (i = 1; i < len; i++) {
+        size_t v = todo[i];
+
+        for (j = i; j > 0 && wr->r[todo[j - 1]] < wr->r[v]; j--)
+            todo[j] = todo[j - 1];
+        todo[j] = v;
+    }
+    for (i = 0; i < len && wr->placed_len < LABELS_MAX; i++) {
+        size_t v = todo[i];
+        double w = CHAR_WIDTH * (double)utf8_chars(kgex_graph_node(wr->graph, v)->label);
+        double x = wr->x[v], y = wr->y[v], r = wr->r[v];
+        /* text start and baseline: right, left, above, below, then the
+         * corners and further out */
+        double cand[8][2] = {{x + r + 3, y + 4},      {x - r - 3 - w, y + 4},
+                             {x - w / 2, y - r - 5},  {x - w / 2, y + r + 13},
+                             {x + r + 1, y - r - 3},  {x - r - 1 - w, y - r - 3},
+                             {x + r + 1, y + r + 12}, {x - r - 1 - w, y + r + 12}};
+
+        for (k = 0; k < 8; k++) {
+            box b = {cand[k][0] - 1, cand[k][1] - 11, cand[k][0] + w + 1, cand[k][1] + 4};
+
+            if (box_free(wr, &b)) {
+                wr->lx[v] = cand[k][0];
+                wr->ly[v] = cand[k][1];
+                wr->placed[wr->placed_len++] = b;
+                break;
+            }
+        }
+    }
+done:
+    kgex__free(todo);
+    return error;
 }
 
 static int write_defs(writer *wr)
@@ -235,9 +418,9 @@ static int write_label(writer *wr, size_t v)
     const kgex_node *n = kgex_graph_node(wr->graph, v);
     int error = KGEX_OK;
 
-    if (n->kind == KGEX_KIND_EVENT)
+    if (wr->lx[v] < 0)
         return KGEX_OK;
-    PUT("    <text x=\"%.1f\" y=\"%.1f\">", wr->x[v] + wr->r[v] + 3, wr->y[v] + 4);
+    PUT("    <text x=\"%.1f\" y=\"%.1f\">", wr->lx[v], wr->ly[v]);
     CHECK(put_text(wr, n->label));
     PUT("</text>\n");
 done:
@@ -258,11 +441,20 @@ static int write_all(writer *wr)
     wr->x = kgex__calloc(n ? n : 1, sizeof(double));
     wr->y = kgex__calloc(n ? n : 1, sizeof(double));
     wr->r = kgex__calloc(n ? n : 1, sizeof(double));
-    if (!wr->x || !wr->y || !wr->r) {
+    wr->lx = kgex__calloc(n ? n : 1, sizeof(double));
+    wr->ly = kgex__calloc(n ? n : 1, sizeof(double));
+    wr->degree = kgex__calloc(n ? n : 1, sizeof(size_t));
+    if (!wr->x || !wr->y || !wr->r || !wr->lx || !wr->ly || !wr->degree) {
         error = KGEX_ENOMEM;
         goto done;
     }
+    for (i = 0; i < m; i++) {
+        wr->degree[kgex_graph_edge(wr->graph, i)->source]++;
+        wr->degree[kgex_graph_edge(wr->graph, i)->target]++;
+    }
     place_nodes(wr, node_order, n);
+    CHECK(build_grid(wr, n));
+    CHECK(place_labels(wr, node_order, n));
     PUT("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
     PUT("<svg xmlns=\"http://www.w3.org/2000/svg\" version=\"1.1\" width=\"%.0f\" "
         "height=\"%.0f\" viewBox=\"0 0 %.0f %.0f\">\n",
@@ -276,6 +468,16 @@ static int write_all(writer *wr)
     PUT("  </g>\n  <g id=\"nodes\">\n");
     for (i = 0; i < n; i++)
         CHECK(write_node(wr, node_order[i]));
+    if (n > 1) {
+        size_t isolated = 0;
+
+        for (i = 0; i < n; i++)
+            isolated += wr->degree[i] == 0;
+        if (isolated)
+            PUT("    <text x=\"%.0f\" y=\"%.0f\" font-family=\"sans-serif\" font-size=\"13\" "
+                "font-weight=\"bold\">not connected (%zu)</text>\n",
+                LEGEND_X, SIDE_TOP - 16, isolated);
+    }
     PUT("  </g>\n  <g id=\"labels\" font-family=\"sans-serif\" font-size=\"12\" "
         "fill=\"#222222\" stroke=\"#ffffff\" stroke-width=\"3\" paint-order=\"stroke\">\n");
     for (i = 0; i < n; i++)
@@ -310,5 +512,11 @@ int kgex__svg_write(const kgex_graph *graph, FILE *fp, const char *path, const v
     kgex__free(wr.x);
     kgex__free(wr.y);
     kgex__free(wr.r);
+    kgex__free(wr.lx);
+    kgex__free(wr.ly);
+    kgex__free(wr.degree);
+    kgex__free(wr.cell_start);
+    kgex__free(wr.cell_nodes);
+    kgex__free(wr.placed);
     return kgex__write_error(err, error, path, saved, "svg", "write error");
 }

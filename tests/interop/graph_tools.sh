@@ -37,6 +37,7 @@ for n in "${names[@]}"; do
     else
         run_checks "$py" "$here/py/importer_rules.py" gephi-gexf "$o.gexf"
     fi
+    run_checks "$py" "$here/py/svg_layout.py" "$o.svg"
     check "$n: SVG renders with rsvg-convert $(rsvg-convert --version | awk '{print $3}')" \
         rsvg-convert -o "$o.png" "$o.svg"
     run_checks "$py" - "$o.png" "$n" <<'PY'
