@@ -7,6 +7,10 @@ Inputs:
   * data/lexicon/src/countries.json: English demonyms and capitals from
     mledoze/countries (ODbL 1.0; the fields the generator reads, kept
     in the repository so that the build needs no download);
+  * data/lexicon/src/wikidata_states.tsv: the Wikidata QIDs of sovereign
+    states from openMINDS (MIT, generated from Wikidata); a QID in
+    states_extra.json must agree with it, or be listed in its
+    "wikidata_verified_elsewhere" with the public source that confirms it;
   * data/lexicon/src/states_extra.json (hand-kept): news short names, aliases,
     adjectives, demonyms, capitals, seats of government, other cities
     (places only, never the government), Wikidata QIDs,
@@ -33,6 +37,7 @@ DEFAULT_ISO = "/usr/share/iso-codes/json/iso_3166-1.json"
 SRC = os.path.join(ROOT, "data", "lexicon", "src")
 DEFAULT_EXTRA = os.path.join(SRC, "states_extra.json")
 DEFAULT_COUNTRIES = os.path.join(SRC, "countries.json")
+DEFAULT_QIDS = os.path.join(SRC, "wikidata_states.tsv")
 DEFAULT_OUT = os.path.join(ROOT, "data", "lexicon", "states.json")
 
 LIST_FIELDS = ("aliases", "adjectives", "demonyms", "capitals", "seats")
@@ -118,6 +123,18 @@ def build(iso_path, extra_path, countries_path):
 
     iso = {e["alpha_3"]: e for e in iso_list}
     territories = set(extra.get("territories", {}))
+    verified = {}
+    with open(DEFAULT_QIDS, encoding="utf-8") as fh:
+        for line in fh:
+            if line.strip() and not line.startswith("#"):
+                code, qid = line.split("\t")[:2]
+                verified.setdefault(code, set()).add(qid)
+    elsewhere = extra.get("wikidata_verified_elsewhere", {})
+    for code, x in extra["states"].items():
+        q = x.get("wikidata")
+        if q and q not in verified.get(code, ()) and code not in elsewhere:
+            die("%s: Wikidata %s is not a QID of wikidata_states.tsv (%s) and not verified elsewhere"
+                % (code, q, ", ".join(sorted(verified.get(code, ())))))
     xstates = extra["states"]
 
     both = territories & set(xstates)

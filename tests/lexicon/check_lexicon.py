@@ -343,6 +343,19 @@ def main(argv):
                 dups.append("%s: %s and %s" % (q, owner[q], label))
             owner[q] = label
     c.check(not malformed, "Wikidata QIDs are well formed", malformed)
+    listed = {}
+    src = os.path.join(root, "data", "lexicon", "src", "wikidata_organizations.tsv")
+    if os.path.exists(src):
+        with open(src, encoding="utf-8") as fh:
+            for line in fh:
+                if line.strip() and not line.startswith("#"):
+                    oid, q = line.split("\t")[:2]
+                    listed[oid] = q
+    unlisted = ["organization %s: %s" % (e.get("id"), e.get("wikidata"))
+                for _, e in entries["organizations"]
+                if "wikidata" in e and listed.get(e.get("id")) != e.get("wikidata")]
+    c.check(not unlisted, "every organization QID is in data/lexicon/src/wikidata_organizations.tsv "
+            "with its source", unlisted)
     c.check(not dups, "Wikidata QIDs are unique", dups)
     print("Wikidata QIDs: %s" % ", ".join("%s %d of %d" % (sec, counted[sec], len(entries[sec]))
                                           for sec in counted))
