@@ -1,11 +1,14 @@
 /*
- * extract.c - the extractor: one document at a time through tokenizer,
- * mentions and rules, then into the graph.
+ * extract.c - the extractor: a document through tokenizer, mentions and
+ * rules into its record (extraction.h), then the record into the graph.
  *
- * The extractor keeps a registry of the officials it has put in the graph
- * so that one person named in several documents (also with a misspelt
- * first name) is one node. Everything else of a document is freed when
- * the document is done.
+ * Reading a document only reads the extractor (lexicon and word table),
+ * so documents can be read on several threads. Adding a record to the
+ * graph is where documents meet: the extractor keeps a registry of the
+ * officials it has put in the graph (names.h), so that one person named in
+ * several documents (also with a misspelt first name) is one node, and the
+ * ids of statements follow from their speaker's node. Everything of a
+ * document is freed when it is done; only the graph and the registry grow.
  */
 #include "kgex/extract.h"
 
@@ -14,6 +17,7 @@
 
 #include "common.h"
 #include "extract/doc.h"
+#include "extract/extraction.h"
 #include "extract/names.h"
 #include "extract/slug.h"
 
@@ -128,10 +132,174 @@ void kgex__slugify(const char *s, char *out, size_t cap)
     out[o] = '\0';
 }
 
-/* The graph id of a document's official: one already known with the same
- * surname and a first name within two edits (or missing), else new (see
+/* --- a document into its record ------------------------------------------ */
+
+static kgex__span span_of(const kgex__doc *d, size_t b, size_t e)
+{
+    kgex__span p;
+
+    p.sentence = d->sent_base + kgex__sentence_of(d, b);
+    p.start = d->char_base + d->t.tok[b].cstart;
+    p.end = d->char_base + d->t.tok[(e > b ? e : b + 1) - 1].cend;
+    return p;
+}
+
+/* The document's entities that go into the graph, in order: those with a
+ * mention that is not a place or that are an end of a relation (a state
+ * named only by a city can still be the target of an attack there), and of
+ * the persons only officials. ent[i] = record index of doc entity i, or
+ * (size_t)-1. */
+static int record_entities(kgex_extraction *rec, const kgex_lexicon *lex, const kgex__doc *d,
+                           size_t *ent)
+{
+    size_t i, k;
+    int error;
+
+    for (i = 0; i < d->ent_len; i++)
+        ent[i] = 0; /* 1: an end of a relation */
+    for (k = 0; k < d->rel_len; k++) {
+        if (d->rel[k].src >= 0)
+            ent[d->rel[k].src] = 1;
+        if (d->rel[k].dst >= 0)
+            ent[d->rel[k].dst] = 1;
+    }
+    for (i = 0; i < d->ent_len; i++) {
+        const kgex__dent *e = &d->ent[i];
+        kgex__xent x;
+
+        if ((e->actor_mentions == 0 && !ent[i]) ||
+            (e->kind == KGEX_KIND_OFFICIAL && !e->official)) {
+            ent[i] = (size_t)-1;
+            continue;
+        }
+        memset(&x, 0, sizeof(x));
+        x.kind = e->kind;
+        x.id = e->kind == KGEX_KIND_OFFICIAL ? NULL : e->id;
+        x.label = e->label;
+        x.role = e->role;
+        if (e->lex >= 0) {
+            x.iso3 = lex->ent[e->lex].iso3;
+            x.wikidata = lex->ent[e->lex].wikidata;
+        }
+        if (e->kind == KGEX_KIND_OFFICIAL) {
+            x.first = e->first;
+            x.last = e->last;
+        }
+        error = kgex__extraction_entity(rec, &x, &ent[i]);
+        for (k = 0; error == KGEX_OK && k < e->alias_len; k++)
+            error = kgex__extraction_alias(rec, e->alias[k]);
+        if (error < 0)
+            return error;
+    }
+    for (k = 0; k < d->men_len; k++) {
+        const kgex__mention *m = &d->men[k];
+        kgex__span at;
+
+        if (m->location || ent[m->ent] == (size_t)-1)
+            continue;
+        at = span_of(d, m->b, m->e);
+        error = kgex__extraction_mention(rec, ent[m->ent], &at);
+        if (error < 0)
+            return error;
+    }
+    return KGEX_OK;
+}
+
+/* A statement: its quote (the quoted words, else the sentence) and the
+ * actors mentioned in the quote and the sentence. */
+static int record_statement(kgex_extraction *rec, const kgex__doc *d, const kgex__rel *r,
+                            const size_t *ent)
+{
+    const kgex__sentence *s = &d->t.sent[r->sent];
+    size_t qb = r->qb, qe = r->qe, i;
+    kgex__xrel x;
+    int error;
+
+    if (qb >= qe) {
+        qb = s->begin;
+        qe = s->end;
+    }
+    memset(&x, 0, sizeof(x));
+    x.rel = KGEX_REL_STATED;
+    x.src = ent[r->src];
+    x.cameo = r->cameo;
+    x.date = r->date[0] ? r->date : NULL;
+    x.at = span_of(d, r->b, r->e);
+    x.event_at = span_of(d, qb < r->b ? qb : r->b, qe > r->e ? qe : r->e);
+    error = kgex__extraction_relation(rec, &x, d->t.text + d->t.tok[qb].start,
+                                      d->t.tok[qe - 1].end - d->t.tok[qb].start);
+    for (i = qb < s->begin ? qb : s->begin; error == KGEX_OK && i < (qe > s->end ? qe : s->end);
+         i++) {
+        const kgex__mention *m = kgex__mention_at(d, i);
+        kgex__span at;
+
+        if (!m || m->location || m->b != i || ent[m->ent] == (size_t)-1)
+            continue;
+        at = span_of(d, m->b, m->e);
+        error = kgex__extraction_about(rec, ent[m->ent], &at);
+    }
+    return error;
+}
+
+static int record_relations(kgex_extraction *rec, const kgex__doc *d, const size_t *ent)
+{
+    size_t k;
+    int error;
+
+    for (k = 0; k < d->rel_len; k++) {
+        const kgex__rel *r = &d->rel[k];
+        kgex__xrel x;
+
+        if (ent[r->src] == (size_t)-1)
+            continue;
+        if (r->rel == KGEX_REL_STATED) {
+            error = record_statement(rec, d, r, ent);
+            if (error < 0)
+                return error;
+            continue;
+        }
+        if (ent[r->dst] == (size_t)-1)
+            continue;
+        memset(&x, 0, sizeof(x));
+        x.rel = r->rel;
+        x.src = ent[r->src];
+        x.dst = ent[r->dst];
+        if (r->rel == KGEX_REL_OFFICIAL_OF) {
+            const kgex__dent *pe = &d->ent[r->src];
+            size_t a;
+            for (a = 0; a < pe->affil_len; a++) {
+                if (pe->affil[a].ent == r->dst || d->ent[pe->affil[a].ent].stands_for == r->dst)
+                    x.role = pe->affil[a].role;
+            }
+        }
+        x.cameo = r->cameo;
+        x.date = r->date[0] ? r->date : NULL;
+        x.at = span_of(d, r->b, r->e);
+        error = kgex__extraction_relation(rec, &x, NULL, 0);
+        if (error < 0)
+            return error;
+    }
+    return KGEX_OK;
+}
+
+/* --- a record into the graph ---------------------------------------------- */
+
+static kgex_provenance prov_at(const kgex_extraction *rec, const kgex__span *at)
+{
+    kgex_provenance p;
+
+    p.doc = rec->doc;
+    p.sentence = at->sentence;
+    p.start = at->start;
+    p.end = at->end;
+    p.date = NULL; /* the graph records the date passed with the mention */
+    return p;
+}
+
+/* The graph id of an official: one already known with the same surname
+ * and a first name within two edits (or missing), else new (see
  * kgex__people_find()). */
-static int person_id(kgex_extractor *x, const kgex__dent *p, const char **out)
+static int person_id(kgex_extractor *x, const kgex__xent *p, const char **out)
 {
     long k = kgex__people_find(x->people, p->first, p->last);
     char slug[200], id[220];
@@ -151,50 +319,20 @@ static int person_id(kgex_extractor *x, const kgex__dent *p, const char **out)
     return KGEX_OK;
 }
 
-static kgex_provenance prov_of(const kgex__doc *d, const char *doc, size_t b, size_t e)
-{
-    kgex_provenance p;
-
-    p.doc = doc;
-    p.sentence = d->sent_base + kgex__sentence_of(d, b);
-    p.start = d->char_base + d->t.tok[b].cstart;
-    p.end = d->char_base + d->t.tok[(e > b ? e : b + 1) - 1].cend;
-    p.date = NULL; /* the graph records the date passed with the mention */
-    return p;
-}
-
-/* Is doc entity `ent` an end of one of the document's relations? (A state
- * named only by a city can still be the target of an attack there.) */
-static int in_relation(const kgex__doc *d, int ent)
-{
-    size_t k;
-
-    for (k = 0; k < d->rel_len; k++) {
-        if (d->rel[k].src == ent || d->rel[k].dst == ent)
-            return 1;
-    }
-    return 0;
-}
-
-/* Put the document's entities into the graph; node[i] = graph index of doc
- * entity i, or (size_t)-1 when it is not an entity of the graph. */
-static int emit_entities(kgex_extractor *x, kgex__doc *d, const char *doc, size_t *node)
+/* The entities of a piece as nodes (node[i]: graph index of its entity i),
+ * with their names and mentions. */
+static int add_entities(kgex_extractor *x, const kgex_extraction *rec, const kgex__xpiece *pc,
+                        size_t *node)
 {
     size_t i, k;
     int error;
 
-    for (i = 0; i < d->ent_len; i++) {
-        const kgex__dent *e = &d->ent[i];
+    for (i = 0; i < pc->ent_len; i++) {
+        const kgex__xent *e = &rec->ent[pc->ent + i];
         kgex_node_spec spec;
         const char *id = e->id;
-        size_t idx;
 
-        node[i] = (size_t)-1;
-        if (e->actor_mentions == 0 && !in_relation(d, (int)i))
-            continue;
-        if (e->kind == KGEX_KIND_OFFICIAL && !e->official)
-            continue;
-        if (e->kind == KGEX_KIND_OFFICIAL) {
+        if (!id) {
             error = person_id(x, e, &id);
             if (error < 0)
                 return error;
@@ -204,38 +342,27 @@ static int emit_entities(kgex_extractor *x, kgex__doc *d, const char *doc, size_
         spec.kind = e->kind;
         spec.label = e->label;
         spec.role = e->role;
-        if (e->lex >= 0) {
-            spec.iso3 = x->lex->ent[e->lex].iso3;
-            spec.wikidata = x->lex->ent[e->lex].wikidata;
-        }
-        error = kgex_graph_add_node(x->graph, &idx, &spec, NULL);
+        spec.iso3 = e->iso3;
+        spec.wikidata = e->wikidata;
+        error = kgex_graph_add_node(x->graph, &node[i], &spec, NULL);
+        for (k = 0; error == KGEX_OK && k < e->alias_len; k++)
+            error = kgex_graph_add_alias(x->graph, node[i], rec->alias[e->alias + k]);
+        if (error == KGEX_OK && strcmp(kgex_graph_node(x->graph, node[i])->label, e->label) != 0)
+            error = kgex_graph_add_alias(x->graph, node[i], e->label);
         if (error < 0)
             return error;
-        node[i] = idx;
-        for (k = 0; k < e->alias_len; k++) {
-            error = kgex_graph_add_alias(x->graph, idx, e->alias[k]);
-            if (error < 0)
-                return error;
-        }
-        if (strcmp(kgex_graph_node(x->graph, idx)->label, e->label) != 0) {
-            error = kgex_graph_add_alias(x->graph, idx, e->label);
-            if (error < 0)
-                return error;
-        }
     }
-    for (k = 0; k < d->men_len; k++) {
-        const kgex__mention *m = &d->men[k];
-        kgex_provenance p = prov_of(d, doc, m->b, m->e);
-        size_t idx;
+    for (k = 0; k < pc->men_len; k++) {
+        const kgex__xmention *m = &rec->men[pc->men + k];
+        const kgex_node *n = kgex_graph_node(x->graph, node[m->ent]);
+        kgex_provenance p = prov_at(rec, &m->at);
         kgex_node_spec spec;
 
-        if (m->location || node[m->ent] == (size_t)-1)
-            continue;
         memset(&spec, 0, sizeof(spec));
-        spec.id = kgex_graph_node(x->graph, node[m->ent])->id;
-        spec.kind = d->ent[m->ent].kind;
-        spec.label = kgex_graph_node(x->graph, node[m->ent])->label;
-        error = kgex_graph_add_node(x->graph, &idx, &spec, &p);
+        spec.id = n->id;
+        spec.kind = n->kind;
+        spec.label = n->label;
+        error = kgex_graph_add_node(x->graph, NULL, &spec, &p);
         if (error < 0)
             return error;
         x->stats.mentions++;
@@ -243,59 +370,45 @@ static int emit_entities(kgex_extractor *x, kgex__doc *d, const char *doc, size_
     return KGEX_OK;
 }
 
-/* Text of tokens [b, e) as a new string. */
-static char *span_text(const kgex__doc *d, size_t b, size_t e)
+/* A statement: its event node ("event/DOC/sSENTENCE-SPEAKER"), `stated`
+ * from the speaker and `about` each other actor it mentions. */
+static int add_statement(kgex_extractor *x, const kgex_extraction *rec, const char *docslug,
+                         const kgex__xrel *r, const size_t *node)
 {
-    return kgex__strndup(d->t.text + d->t.tok[b].start, d->t.tok[e - 1].end - d->t.tok[b].start);
-}
-
-static int emit_statement(kgex_extractor *x, kgex__doc *d, const char *doc, const char *docslug,
-                          const kgex__rel *r, const size_t *node)
-{
-    const kgex__sentence *s = &d->t.sent[r->sent];
-    size_t qb = r->qb, qe = r->qe, ev, i, edge;
-    char id[300], label[300], *quote;
+    const kgex_node *speaker = kgex_graph_node(x->graph, node[r->src]);
+    char id[300], label[300];
     kgex_node_spec spec;
     kgex_provenance p;
+    size_t ev, i;
     int error;
 
-    if (qb >= qe) {
-        qb = s->begin;
-        qe = s->end;
-    }
-    quote = span_text(d, qb, qe);
-    if (!quote)
-        return KGEX_ENOMEM;
-    snprintf(id, sizeof(id), "event/%s/s%zu-%s", docslug, d->sent_base + r->sent,
-             strchr(kgex_graph_node(x->graph, node[r->src])->id, '/') + 1);
-    snprintf(label, sizeof(label), "Statement by %s",
-             kgex_graph_node(x->graph, node[r->src])->label);
+    snprintf(id, sizeof(id), "event/%s/s%zu-%s", docslug, r->at.sentence,
+             strchr(speaker->id, '/') + 1);
+    snprintf(label, sizeof(label), "Statement by %s", speaker->label);
     memset(&spec, 0, sizeof(spec));
     spec.id = id;
     spec.kind = KGEX_KIND_EVENT;
     spec.label = label;
-    spec.quote = quote;
-    spec.date = r->date[0] ? r->date : NULL;
+    spec.quote = r->quote;
+    spec.date = r->date;
     spec.cameo = r->cameo;
-    p = prov_of(d, doc, qb < r->b ? qb : r->b, qe > r->e ? qe : r->e);
+    p = prov_at(rec, &r->event_at);
     error = kgex_graph_add_node(x->graph, &ev, &spec, &p);
-    kgex__free(quote);
     if (error < 0)
         return error;
-    p = prov_of(d, doc, r->b, r->e);
-    error = kgex_graph_add_edge(x->graph, &edge, node[r->src], KGEX_REL_STATED, ev, NULL, r->cameo,
-                                spec.date, &p);
+    p = prov_at(rec, &r->at);
+    error = kgex_graph_add_edge(x->graph, NULL, node[r->src], KGEX_REL_STATED, ev, NULL, r->cameo,
+                                r->date, &p);
     if (error < 0)
         return error;
     x->stats.relations[KGEX_REL_STATED]++;
-    /* about: the actors the statement mentions */
-    for (i = qb < s->begin ? qb : s->begin; i < (qe > s->end ? qe : s->end); i++) {
-        const kgex__mention *m = kgex__mention_at(d, i);
-        if (!m || m->location || m->b != i || node[m->ent] == (size_t)-1 ||
-            node[m->ent] == node[r->src])
+    for (i = 0; i < r->about_len; i++) {
+        const kgex__xmention *a = &rec->about[r->about + i];
+
+        if (node[a->ent] == node[r->src])
             continue;
-        p = prov_of(d, doc, m->b, m->e);
-        error = kgex_graph_add_edge(x->graph, &edge, ev, KGEX_REL_ABOUT, node[m->ent], NULL, NULL,
+        p = prov_at(rec, &a->at);
+        error = kgex_graph_add_edge(x->graph, NULL, ev, KGEX_REL_ABOUT, node[a->ent], NULL, NULL,
                                     NULL, &p);
         if (error < 0)
             return error;
@@ -304,52 +417,62 @@ static int emit_statement(kgex_extractor *x, kgex__doc *d, const char *doc, cons
     return KGEX_OK;
 }
 
-static int emit_relations(kgex_extractor *x, kgex__doc *d, const char *doc, const size_t *node)
+static int add_relations(kgex_extractor *x, const kgex_extraction *rec, const kgex__xpiece *pc,
+                         const char *docslug, const size_t *node)
 {
-    char docslug[200];
-    size_t k, edge;
+    size_t k;
     int error;
 
-    kgex__slugify(doc, docslug, sizeof(docslug));
-    for (k = 0; k < d->rel_len; k++) {
-        const kgex__rel *r = &d->rel[k];
-        kgex_provenance p = prov_of(d, doc, r->b, r->e);
-        const char *role = NULL;
+    for (k = 0; k < pc->rel_len; k++) {
+        const kgex__xrel *r = &rec->rel[pc->rel + k];
+        kgex_provenance p;
 
-        if (node[r->src] == (size_t)-1)
-            continue;
         if (r->rel == KGEX_REL_STATED) {
-            error = emit_statement(x, d, doc, docslug, r, node);
-            if (error < 0)
-                return error;
-            continue;
+            error = add_statement(x, rec, docslug, r, node);
+        } else {
+            p = prov_at(rec, &r->at);
+            error = kgex_graph_add_edge(x->graph, NULL, node[r->src], r->rel, node[r->dst], r->role,
+                                        r->cameo, r->date, &p);
+            if (error == KGEX_OK)
+                x->stats.relations[r->rel]++;
         }
-        if (node[r->dst] == (size_t)-1)
-            continue;
-        if (r->rel == KGEX_REL_OFFICIAL_OF) {
-            const kgex__dent *pe = &d->ent[r->src];
-            size_t a;
-            for (a = 0; a < pe->affil_len; a++) {
-                if (pe->affil[a].ent == r->dst || d->ent[pe->affil[a].ent].stands_for == r->dst)
-                    role = pe->affil[a].role;
-            }
-        }
-        error = kgex_graph_add_edge(x->graph, &edge, node[r->src], r->rel, node[r->dst], role,
-                                    r->cameo, r->date[0] ? r->date : NULL, &p);
         if (error < 0)
             return error;
-        x->stats.relations[r->rel]++;
     }
     return KGEX_OK;
 }
 
-/* One piece of a document: characters from char_base, sentences from
- * sent_base; the date context carries over to the next piece. */
-static int extract_chunk(kgex_extractor *x, const char *doc, const char *text, size_t len,
-                         kgex__date_ctx *dates, size_t char_base, size_t *sent_base)
+/* Add the pieces of a record. */
+static int add_pieces(kgex_extractor *x, const kgex_extraction *rec)
+{
+    char docslug[200];
+    size_t *node = NULL, cap = 0, k;
+    int error = KGEX_OK;
+
+    kgex__slugify(rec->doc, docslug, sizeof(docslug));
+    for (k = 0; error == KGEX_OK && k < rec->piece_len; k++) {
+        const kgex__xpiece *pc = &rec->piece[k];
+
+        error = kgex__grow((void **)&node, &cap, pc->ent_len ? pc->ent_len : 1, sizeof(*node));
+        if (error == KGEX_OK)
+            error = add_entities(x, rec, pc, node);
+        if (error == KGEX_OK)
+            error = add_relations(x, rec, pc, docslug, node);
+        if (error == KGEX_OK)
+            x->stats.sentences += pc->sentences;
+    }
+    kgex__free(node);
+    return error;
+}
+
+/* One piece of a document into a new piece of `rec`: characters from
+ * char_base, sentences from sent_base; the date context carries over to
+ * the next piece. */
+static int extract_chunk(const kgex_extractor *x, kgex_extraction *rec, const char *text,
+                         size_t len, kgex__date_ctx *dates, size_t char_base, size_t *sent_base)
 {
     kgex__doc d;
-    size_t *node = NULL, s, n;
+    size_t *ent = NULL, s, n;
     int error;
 
     memset(&d, 0, sizeof(d));
@@ -394,22 +517,25 @@ static int extract_chunk(kgex_extractor *x, const char *doc, const char *text, s
     error = kgex__rules_apply(&d);
     if (error < 0)
         goto done;
-    node = kgex__calloc(d.ent_len ? d.ent_len : 1, sizeof(*node));
-    if (!node) {
+    ent = kgex__calloc(d.ent_len ? d.ent_len : 1, sizeof(*ent));
+    if (!ent) {
         error = KGEX_ENOMEM;
         goto done;
     }
-    error = emit_entities(x, &d, doc, node);
+    error = kgex__extraction_piece(rec);
     if (error < 0)
         goto done;
-    error = emit_relations(x, &d, doc, node);
+    rec->piece[rec->piece_len - 1].sentences = d.t.sent_len;
+    error = record_entities(rec, x->lex, &d, ent);
     if (error < 0)
         goto done;
-    x->stats.sentences += d.t.sent_len;
+    error = record_relations(rec, &d, ent);
+    if (error < 0)
+        goto done;
     *sent_base += d.t.sent_len;
     *dates = d.dates;
 done:
-    kgex__free(node);
+    kgex__free(ent);
     doc_free(&d);
     return error;
 }
@@ -426,15 +552,18 @@ static size_t count_chars(const char *text, size_t len)
     return n;
 }
 
-int kgex_extract_text(kgex_extractor *x, const char *doc, const char *text, size_t len,
-                      const kgex_extract_options *opts, kgex_error *err)
+/* Read a document into `rec`, piece by piece; with `x_add` (the same
+ * extractor), add each piece to the graph as soon as it is read and
+ * forget it, so that memory stays bounded by the piece. */
+static int read_document(const kgex_extractor *x, kgex_extractor *x_add, kgex_extraction *rec,
+                         const char *text, size_t len, const kgex_extract_options *opts,
+                         kgex_error *err)
 {
     kgex__date_ctx dates;
-    char docdate[16];
     size_t off = 0, chars = 0, sents = 0;
     int error = KGEX_OK;
 
-    KGEX_ASSERT_ARG(x && doc && (text || len == 0), err);
+    rec->date[0] = '\0';
     if (kgex__date_ctx_init(&dates, opts ? opts->date : NULL) < 0)
         return kgex__error_set(err, KGEX_EINVAL, "date '%s' is not of the form YYYY-MM-DD",
                                opts->date);
@@ -457,15 +586,80 @@ int kgex_extract_text(kgex_extractor *x, const char *doc, const char *text, size
             while (piece > 1 && ((unsigned char)text[off + piece] & 0xC0) == 0x80)
                 piece--; /* never split a character */
         }
-        error = extract_chunk(x, doc, text + off, piece, &dates, chars, &sents);
+        error = extract_chunk(x, rec, text + off, piece, &dates, chars, &sents);
+        if (error == KGEX_OK && x_add) {
+            error = add_pieces(x_add, rec);
+            kgex__extraction_clear(rec);
+        }
         chars += count_chars(text + off, piece);
         off += piece;
     } while (error == 0 && off < len);
-    if (error == 0 && kgex__date_doc(&dates, docdate)) /* --date, or the dateline's */
-        error = kgex_graph_set_document_date(x->graph, doc, docdate);
-    if (error == 0)
-        x->stats.documents++;
+    if (error == 0 && !kgex__date_doc(&dates, rec->date)) /* --date, or the dateline's */
+        rec->date[0] = '\0';
     if (error < 0 && err && err->code == KGEX_OK)
-        kgex__error_at(err, error, doc, 0, 0, "%s", kgex_strerror(error));
+        kgex__error_at(err, error, rec->doc, 0, 0, "%s", kgex_strerror(error));
+    return error;
+}
+
+/* What follows the last piece of a record: the document's date, and one
+ * more document. */
+static int add_end(kgex_extractor *x, const kgex_extraction *rec)
+{
+    int error = KGEX_OK;
+
+    if (rec->date[0])
+        error = kgex_graph_set_document_date(x->graph, rec->doc, rec->date);
+    if (error == KGEX_OK)
+        x->stats.documents++;
+    return error;
+}
+
+int kgex_extract_text(kgex_extractor *x, const char *doc, const char *text, size_t len,
+                      const kgex_extract_options *opts, kgex_error *err)
+{
+    kgex_extraction *rec = NULL;
+    int error;
+
+    KGEX_ASSERT_ARG(x && doc && (text || len == 0), err);
+    error = kgex__extraction_new(&rec, doc);
+    if (error == KGEX_OK)
+        error = read_document(x, x, rec, text, len, opts, err);
+    if (error == KGEX_OK)
+        error = add_end(x, rec);
+    kgex_extraction_free(rec);
+    return error;
+}
+
+int kgex_extractor_read(const kgex_extractor *x, kgex_extraction **out, const char *doc,
+                        const char *text, size_t len, const kgex_extract_options *opts,
+                        kgex_error *err)
+{
+    kgex_extraction *rec = NULL;
+    int error;
+
+    KGEX_ASSERT_ARG(out, err);
+    *out = NULL;
+    KGEX_ASSERT_ARG(x && doc && (text || len == 0), err);
+    error = kgex__extraction_new(&rec, doc);
+    if (error == KGEX_OK)
+        error = read_document(x, NULL, rec, text, len, opts, err);
+    if (error == KGEX_OK) {
+        *out = rec;
+        rec = NULL;
+    }
+    kgex_extraction_free(rec);
+    return error;
+}
+
+int kgex_extractor_add(kgex_extractor *x, const kgex_extraction *rec, kgex_error *err)
+{
+    int error;
+
+    KGEX_ASSERT_ARG(x && rec, err);
+    error = add_pieces(x, rec);
+    if (error == KGEX_OK)
+        error = add_end(x, rec);
+    if (error < 0 && err && err->code == KGEX_OK)
+        kgex__error_at(err, error, rec->doc, 0, 0, "%s", kgex_strerror(error));
     return error;
 }
