@@ -344,23 +344,28 @@ static int keep_first(const char **field, const char *value)
     return KGEX_OK;
 }
 
-static pick pick_of(const kgex_provenance *prov)
+/* The place of `prov` (NULL: none), with the graph's own copy of its
+ * document name: the caller's may not outlive the call. */
+static int pick_of(kgex_graph *graph, const kgex_provenance *prov, pick *out)
 {
     pick p = {NULL, 0, 0, 0};
+    int error = KGEX_OK;
 
     if (prov) {
-        p.doc = prov->doc;
+        error = intern(&graph->docs, &p.doc, NULL, prov->doc);
         p.sentence = prov->sentence;
         p.start = prov->start;
         p.set = 1;
     }
-    return p;
+    *out = p;
+    return error;
 }
 
-static int fill_node(node_rec *n, const kgex_node_spec *spec, const kgex_provenance *prov)
+static int fill_node(kgex_graph *graph, node_rec *n, const kgex_node_spec *spec,
+                     const kgex_provenance *prov)
 {
-    pick at = pick_of(prov);
-    int error = KGEX_OK;
+    pick at;
+    int error = pick_of(graph, prov, &at);
 
     if (error == KGEX_OK)
         error = keep_first(&n->pub.iso3, spec->iso3);
@@ -398,7 +403,7 @@ int kgex_graph_add_node(kgex_graph *graph, size_t *index_out, const kgex_node_sp
         KGEX_OK) {
         node_rec *old = graph->nodes[index];
 
-        error = fill_node(old, spec, prov);
+        error = fill_node(graph, old, spec, prov);
         if (error < 0)
             goto done;
         if (prov) {
@@ -429,7 +434,7 @@ int kgex_graph_add_node(kgex_graph *graph, size_t *index_out, const kgex_node_sp
         error = KGEX_ENOMEM;
         goto done;
     }
-    error = fill_node(n, spec, prov);
+    error = fill_node(graph, n, spec, prov);
     if (error < 0)
         goto done;
     if (prov) {
@@ -541,8 +546,9 @@ int kgex_graph_add_edge(kgex_graph *graph, size_t *index_out, size_t source, kge
     }
     /* a new edge is in the index now: failures below leave it with what it
      * had so far, which is still a consistent edge */
-    at = pick_of(prov);
-    error = keep_earliest_read(&rec->pub.role, &rec->role, role, &at);
+    error = pick_of(graph, prov, &at);
+    if (error == KGEX_OK)
+        error = keep_earliest_read(&rec->pub.role, &rec->role, role, &at);
     if (error == KGEX_OK)
         error = keep_earliest_read(&rec->pub.cameo, &rec->cameo, cameo, &at);
     if (error == KGEX_OK)

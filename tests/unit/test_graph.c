@@ -219,6 +219,35 @@ static void graph_interns_provenance_documents(void **state)
     kgex_graph_free(g);
 }
 
+/* The first-read role of an edge is chosen by document name: the graph
+ * must compare its own copy of the name, not the caller's buffer, which
+ * the caller may reuse for the next document. */
+static void graph_keeps_the_first_read_role_when_the_caller_reuses_its_buffer(void **state)
+{
+    kgex_graph *g = NULL;
+    char doc[16] = "b.txt";
+    kgex_provenance p = {doc, 0, 0, 5, NULL};
+    const kgex_edge *e;
+    size_t a, b, edge;
+
+    (void)state;
+    assert_int_equal(kgex_graph_new(&g), KGEX_OK);
+    a = add(g, "person/ada-moss", KGEX_KIND_OFFICIAL, "Ada Moss", NULL);
+    b = add(g, "state/ARM", KGEX_KIND_STATE, "Armenia", NULL);
+    assert_int_equal(
+        kgex_graph_add_edge(g, &edge, a, KGEX_REL_OFFICIAL_OF, b, "Envoy", NULL, NULL, &p),
+        KGEX_OK);
+    strcpy(doc, "0.txt"); /* the caller's next document */
+    p.doc = "a.txt";
+    assert_int_equal(
+        kgex_graph_add_edge(g, &edge, a, KGEX_REL_OFFICIAL_OF, b, "Ambassador", NULL, NULL, &p),
+        KGEX_OK);
+    e = kgex_graph_edge(g, edge);
+    assert_string_equal(e->role, "Ambassador"); /* a.txt comes before b.txt */
+    assert_string_equal(e->prov[0].doc, "b.txt");
+    kgex_graph_free(g);
+}
+
 static void graph_counts_weak_components(void **state)
 {
     kgex_graph *g = NULL;
@@ -295,6 +324,7 @@ int main(void)
         cmocka_unit_test(graph_keeps_aliases_sorted_and_unique),
         cmocka_unit_test(graph_orders_nodes_by_id_and_edges_by_ends),
         cmocka_unit_test(graph_interns_provenance_documents),
+        cmocka_unit_test(graph_keeps_the_first_read_role_when_the_caller_reuses_its_buffer),
         cmocka_unit_test(graph_counts_weak_components),
         cmocka_unit_test(graph_handles_many_nodes),
         cmocka_unit_test(graph_names_kinds_and_relations),
