@@ -255,8 +255,17 @@ static size_t utf8_chars(const char *s)
     return n;
 }
 
+/* Is node a's label placed before node b's? */
+static int label_before(const writer *wr, size_t a, size_t b)
+{
+    if ((wr->degree[a] == 0) != (wr->degree[b] == 0))
+        return wr->degree[a] == 0;
+    return wr->r[a] > wr->r[b];
+}
+
 /* Labels of the states, organizations and officials, largest nodes first:
- * each at the first free place of eight around its node, or left out
+ * each at the first free place of eight around its node (then of eight
+ * farther out, twice), or left out
  * (the node's tooltip still names it) when none is free. */
 static int place_labels(writer *wr, const size_t *order, size_t n)
 {
@@ -274,11 +283,12 @@ static int place_labels(writer *wr, const size_t *order, size_t n)
         if (kgex_graph_node(wr->graph, order[i])->kind != KGEX_KIND_EVENT)
             todo[len++] = order[i];
     }
-    /* largest first; ties keep the id order (insertion sort: stable) */
+    /* the side list first (its rows are kept for its labels), then the
+     * largest first; ties keep the id order (insertion sort: stable) */
     for (i = 1; i < len; i++) {
         size_t v = todo[i];
 
-        for (j = i; j > 0 && wr->r[todo[j - 1]] < wr->r[v]; j--)
+        for (j = i; j > 0 && label_before(wr, v, todo[j - 1]); j--)
             todo[j] = todo[j - 1];
         todo[j] = v;
     }
@@ -287,13 +297,19 @@ static int place_labels(writer *wr, const size_t *order, size_t n)
         double w = CHAR_WIDTH * (double)utf8_chars(kgex_graph_node(wr->graph, v)->label);
         double x = wr->x[v], y = wr->y[v], r = wr->r[v];
         /* text start and baseline: right, left, above, below, then the
-         * corners and further out */
-        double cand[8][2] = {{x + r + 3, y + 4},      {x - r - 3 - w, y + 4},
-                             {x - w / 2, y - r - 5},  {x - w / 2, y + r + 13},
-                             {x + r + 1, y - r - 3},  {x - r - 1 - w, y - r - 3},
-                             {x + r + 1, y + r + 12}, {x - r - 1 - w, y + r + 12}};
+         * corners; then the same farther out */
+        double cand[24][2];
 
-        for (k = 0; k < 8; k++) {
+        for (k = 0; k < 3; k++) {
+            double d = 14.0 * (double)k;
+            double c[8][2] = {{x + r + 3 + d, y + 4},          {x - r - 3 - d - w, y + 4},
+                              {x - w / 2, y - r - 5 - d},      {x - w / 2, y + r + 13 + d},
+                              {x + r + 1 + d, y - r - 3 - d},  {x - r - 1 - d - w, y - r - 3 - d},
+                              {x + r + 1 + d, y + r + 12 + d}, {x - r - 1 - d - w, y + r + 12 + d}};
+
+            memcpy(cand[8 * k], c, sizeof(c));
+        }
+        for (k = 0; k < 24; k++) {
             box b = {cand[k][0] - 1, cand[k][1] - 11, cand[k][0] + w + 1, cand[k][1] + 4};
 
             if (box_free(wr, &b)) {
