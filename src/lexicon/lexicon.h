@@ -167,6 +167,11 @@ int kgex__trie_add(kgex_lexicon *lex, const char *phrase, uint8_t type, uint32_t
 int kgex__cues_check(const char *section, json_t *arr, const char *source, kgex_error *err);
 int kgex__cues_load(kgex_lexicon *lex, const char *section, json_t *arr);
 
+/* The default lexicon, with (checked) or without the checks of its entity
+ * sections: kgex_lexicon_new_default() skips them, the test suite holds
+ * the compiled-in files to them. */
+int kgex__lexicon_new_default_checked(kgex_lexicon **out, kgex_error *err, int checked);
+
 /* Index of the entity with graph id `id`, or -1. */
 long kgex__lexicon_find(const kgex_lexicon *lex, const char *id);
 

@@ -115,6 +115,27 @@ static void default_lexicon_has_every_un_member_state(void **state)
     assert_true(kgex__lexicon_find(lex, "state/XXX") < 0);
 }
 
+static void default_lexicon_files_pass_every_check(void **state)
+{
+    const kgex_lexicon *fast = *state;
+    kgex_lexicon *lex = NULL;
+    kgex_error err;
+
+    kgex_error_clear(&err);
+    if (kgex__lexicon_new_default_checked(&lex, &err, 1) != KGEX_OK) {
+        print_error("%s: %s\n", err.source, err.message);
+        fail();
+    }
+    /* the checks change nothing of what is loaded */
+    assert_int_equal(kgex_lexicon_entity_count(lex), kgex_lexicon_entity_count(fast));
+    assert_int_equal(kgex__official_count(lex), kgex__official_count(fast));
+    assert_int_equal(kgex_lexicon_title_count(lex), kgex_lexicon_title_count(fast));
+    assert_int_equal(kgex_lexicon_trigger_count(lex), kgex_lexicon_trigger_count(fast));
+    assert_int_equal(lex->node_len, fast->node_len);
+    assert_int_equal(lex->pl_len, fast->pl_len);
+    kgex_lexicon_free(lex);
+}
+
 static void default_lexicon_has_organizations_titles_and_triggers(void **state)
 {
     const kgex_lexicon *lex = *state;
@@ -847,6 +868,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(default_lexicon_has_every_un_member_state),
+        cmocka_unit_test(default_lexicon_files_pass_every_check),
         cmocka_unit_test(default_lexicon_has_organizations_titles_and_triggers),
         cmocka_unit_test(empty_lexicon_has_no_entries),
         cmocka_unit_test(lexicon_free_accepts_null),
