@@ -29,6 +29,8 @@ struct kgex_extractor {
     kgex_graph *graph;
     kgex_extract_stats stats;
     kgex__people *people; /* officials already in the graph */
+    char *scratch;        /* ids and titles of statements being added */
+    size_t scratch_cap;
 };
 
 int kgex_extractor_new(kgex_extractor **out, const kgex_lexicon *lex, kgex_graph *graph)
@@ -55,6 +57,7 @@ void kgex_extractor_free(kgex_extractor *x)
     if (!x)
         return;
     kgex__people_free(x->people);
+    kgex__free(x->scratch);
     kgex__free(x);
 }
 
@@ -370,21 +373,43 @@ static int add_entities(kgex_extractor *x, const kgex_extraction *rec, const kge
     return KGEX_OK;
 }
 
-/* A statement: its event node ("event/DOC/sSENTENCE-SPEAKER"), `stated`
- * from the speaker and `about` each other actor it mentions. */
-static int add_statement(kgex_extractor *x, const kgex_extraction *rec, const char *docslug,
-                         const kgex__xrel *r, const size_t *node)
+/* The id and the title of the statement `r` by `speaker`, in x->scratch:
+ * "event/DOC/sSENTENCE-SPEAKER", where DOC is the document name as it is
+ * (provenance holds the same name) and SPEAKER the speaker's id after its
+ * kind ("aram-karapetyan", "ARM", "csto"), which holds no "/"; so the id
+ * is told apart from every other document's at the last "/". */
+static int statement_names(kgex_extractor *x, const kgex_extraction *rec, const kgex__xrel *r,
+                           const kgex_node *speaker, const char **id, const char **label)
+{
+    const char *tail = strchr(speaker->id, '/') + 1;
+    size_t need = strlen(rec->doc) + strlen(tail) + strlen(speaker->label) + 64, n;
+    int error;
+
+    error = kgex__grow((void **)&x->scratch, &x->scratch_cap, need, 1);
+    if (error < 0)
+        return error;
+    n = (size_t)snprintf(x->scratch, need, "event/%s/s%zu-%s", rec->doc, r->at.sentence, tail);
+    snprintf(x->scratch + n + 1, need - n - 1, "Statement by %s", speaker->label);
+    *id = x->scratch;
+    *label = x->scratch + n + 1;
+    return KGEX_OK;
+}
+
+/* A statement: its event node (statement_names()), `stated` from the
+ * speaker and `about` each other actor it mentions. */
+static int add_statement(kgex_extractor *x, const kgex_extraction *rec, const kgex__xrel *r,
+                         const size_t *node)
 {
     const kgex_node *speaker = kgex_graph_node(x->graph, node[r->src]);
-    char id[300], label[300];
+    const char *id, *label;
     kgex_node_spec spec;
     kgex_provenance p;
     size_t ev, i;
     int error;
 
-    snprintf(id, sizeof(id), "event/%s/s%zu-%s", docslug, r->at.sentence,
-             strchr(speaker->id, '/') + 1);
-    snprintf(label, sizeof(label), "Statement by %s", speaker->label);
+    error = statement_names(x, rec, r, speaker, &id, &label);
+    if (error < 0)
+        return error;
     memset(&spec, 0, sizeof(spec));
     spec.id = id;
     spec.kind = KGEX_KIND_EVENT;
@@ -418,7 +443,7 @@ static int add_statement(kgex_extractor *x, const kgex_extraction *rec, const ch
 }
 
 static int add_relations(kgex_extractor *x, const kgex_extraction *rec, const kgex__xpiece *pc,
-                         const char *docslug, const size_t *node)
+                         const size_t *node)
 {
     size_t k;
     int error;
@@ -428,7 +453,7 @@ static int add_relations(kgex_extractor *x, const kgex_extraction *rec, const kg
         kgex_provenance p;
 
         if (r->rel == KGEX_REL_STATED) {
-            error = add_statement(x, rec, docslug, r, node);
+            error = add_statement(x, rec, r, node);
         } else {
             p = prov_at(rec, &r->at);
             error = kgex_graph_add_edge(x->graph, NULL, node[r->src], r->rel, node[r->dst], r->role,
@@ -445,11 +470,9 @@ static int add_relations(kgex_extractor *x, const kgex_extraction *rec, const kg
 /* Add the pieces of a record. */
 static int add_pieces(kgex_extractor *x, const kgex_extraction *rec)
 {
-    char docslug[200];
     size_t *node = NULL, cap = 0, k;
     int error = KGEX_OK;
 
-    kgex__slugify(rec->doc, docslug, sizeof(docslug));
     for (k = 0; error == KGEX_OK && k < rec->piece_len; k++) {
         const kgex__xpiece *pc = &rec->piece[k];
 
@@ -457,7 +480,7 @@ static int add_pieces(kgex_extractor *x, const kgex_extraction *rec)
         if (error == KGEX_OK)
             error = add_entities(x, rec, pc, node);
         if (error == KGEX_OK)
-            error = add_relations(x, rec, pc, docslug, node);
+            error = add_relations(x, rec, pc, node);
         if (error == KGEX_OK)
             x->stats.sentences += pc->sentences;
     }

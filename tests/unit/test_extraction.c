@@ -82,7 +82,7 @@ static void corpus_free(corpus *c)
 static char *outputs(kgex_graph *g, int all, size_t *len)
 {
     static const kgex_format formats[] = {KGEX_FORMAT_GRAPHML, KGEX_FORMAT_JSONLD,
-                                           KGEX_FORMAT_NQUADS, KGEX_FORMAT_GEXF};
+                                          KGEX_FORMAT_NQUADS, KGEX_FORMAT_GEXF};
     kgex_export_options opts = KGEX_EXPORT_OPTIONS_INIT;
     char *text = NULL;
     FILE *fp = open_memstream(&text, len);
@@ -248,11 +248,60 @@ static void a_long_document_reads_into_one_record(void **state)
     corpus_free(&c);
 }
 
+/* Statements of two documents never share a node, whatever their names:
+ * names that differ in case, in punctuation, in a byte that is not UTF-8
+ * or a control character, or only after a long common prefix. */
+static void statements_of_differently_named_documents_stay_apart(void **state)
+{
+    static const char text[] = "Armenian Foreign Minister Aram Karapetyan said on Monday that "
+                               "Azerbaijan had shelled the village.\n";
+    char long_a[400], long_b[400];
+    const char *pairs[][2] = {{"A.txt", "a.txt"},         {"ab.txt", "a.b.txt"},
+                              {"x/a.txt", "x-a.txt"},     {"a\xff.txt", "a\xfe.txt"},
+                              {"a\x01.txt", "a\x02.txt"}, {long_a, long_b}};
+    kgex_lexicon *lex = NULL;
+    size_t i, k, j, events;
+
+    (void)state;
+    memset(long_a, 'n', sizeof(long_a) - 1);
+    long_a[sizeof(long_a) - 1] = '\0';
+    memcpy(long_b, long_a, sizeof(long_a));
+    long_b[sizeof(long_b) - 2] = 'm';
+    assert_int_equal(kgex_lexicon_new_default(&lex, NULL), KGEX_OK);
+    for (i = 0; i < sizeof(pairs) / sizeof(pairs[0]); i++) {
+        kgex_graph *g = NULL;
+        kgex_extractor *x = NULL;
+
+        assert_int_equal(kgex_graph_new(&g), KGEX_OK);
+        assert_int_equal(kgex_extractor_new(&x, lex, g), KGEX_OK);
+        for (k = 0; k < 2; k++)
+            assert_int_equal(kgex_extract_text(x, pairs[i][k], text, sizeof(text) - 1, NULL, NULL),
+                             KGEX_OK);
+        events = 0;
+        for (k = 0; k < kgex_graph_node_count(g); k++) {
+            const kgex_node *n = kgex_graph_node(g, k);
+
+            if (n->kind != KGEX_KIND_EVENT)
+                continue;
+            events++;
+            /* one statement, read in one document */
+            assert_int_equal(n->mentions, 1);
+            for (j = 0; j < n->prov_len; j++)
+                assert_string_equal(n->prov[j].doc, n->prov[0].doc);
+        }
+        assert_int_equal(events, 2);
+        kgex_extractor_free(x);
+        kgex_graph_free(g);
+    }
+    kgex_lexicon_free(lex);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(records_read_on_threads_give_the_same_graph),
         cmocka_unit_test(a_long_document_reads_into_one_record),
+        cmocka_unit_test(statements_of_differently_named_documents_stay_apart),
     };
     return cmocka_run_group_tests_name("extraction", tests, NULL, NULL);
 }
