@@ -42,10 +42,11 @@ typedef struct kgex__mention {
 } kgex__mention;
 
 typedef struct kgex__affil {
-    int ent;     /* doc entity of the state or organization */
-    char *role;  /* title */
-    size_t sent; /* where it was read */
-    size_t b, e; /* tokens */
+    int ent;       /* doc entity of the state or organization */
+    char *role;    /* title */
+    size_t sent;   /* where it was read */
+    size_t b, e;   /* tokens */
+    uint8_t known; /* from the officials lexicon, not from the text */
 } kgex__affil;
 
 typedef struct kgex__dent {

@@ -16,6 +16,7 @@
  *      "the CSTO head" resolved to the official last named;
  *   5. surnames (and a one-letter misspelling of one) of known officials.
  */
+#include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -241,7 +242,33 @@ typedef struct ent_match {
     long lexi; /* -1: none */
     uint32_t end;
     uint8_t form;
+    long off; /* official named in full here, -1: none */
+    uint32_t off_end;
+    long sur; /* official whose surname this is, -1: none or several */
 } ent_match;
+
+/* The document date as a YYYYMMDD key, or 0 when unknown. */
+static int32_t doc_day(const kgex__doc *d)
+{
+    if (d->dates.doc_y <= 0)
+        return 0;
+    return d->dates.doc_y * 10000 + (d->dates.doc_m ? d->dates.doc_m : 6) * 100 +
+           (d->dates.doc_d ? d->dates.doc_d : 15);
+}
+
+/* Of two officials of one surname, the one in office on the document date;
+ * -2 when both are or neither is (-2 stays: the surname is ambiguous). */
+static long surname_pick(const kgex__doc *d, long have, long cand)
+{
+    int32_t day = doc_day(d);
+    const kgex__role *r;
+
+    if (have == -2)
+        return -2;
+    if (day && kgex__official_roles_on(d->lex, (size_t)cand, day, &r, 1) == 0)
+        return have; /* not in office then */
+    return have == -1 ? cand : -2;
+}
 
 /* Walk the trie from every token: titles, triggers and cue classes go into
  * the document's token tables, entity names into `best`. */
@@ -257,6 +284,8 @@ static int scan_trie(kgex__doc *d, ent_match *best)
 
         best[i].lexi = -1;
         best[i].end = 0;
+        best[i].off = best[i].sur = -1;
+        best[i].off_end = 0;
         d->tok_title[i] = -1;
         d->tok_titles[i] = -1;
         d->tok_trig[i] = -1;
@@ -293,6 +322,12 @@ static int scan_trie(kgex__doc *d, ent_match *best)
                     error = add_tmatch(d, i, pl->a, j + 1 - i);
                     if (error < 0)
                         return error;
+                } else if (pl->type == KGEX__PL_OFFICIAL && pl->b == 0 && case_ok(d, i, j + 1, 0) &&
+                           j + 1 > best[i].off_end) {
+                    best[i].off = (long)pl->a;
+                    best[i].off_end = (uint32_t)(j + 1);
+                } else if (pl->type == KGEX__PL_OFFICIAL && pl->b == 1 && j == i) {
+                    best[i].sur = surname_pick(d, best[i].sur, (long)pl->a);
                 } else if (pl->type == KGEX__PL_CUE) {
                     if (j == i) {
                         d->wclass[i] |= KGEX__W(pl->a);
@@ -306,6 +341,127 @@ static int scan_trie(kgex__doc *d, ent_match *best)
         }
     }
     return KGEX_OK;
+}
+
+static int add_affil(kgex__doc *d, int person, int org, const char *role, size_t b, size_t e);
+static int person_entity(kgex__doc *d, size_t b, size_t e, int *out);
+
+/* Make official `off` of the lexicon a person of the document, with the
+ * employers its roles give on the document date (on any date when they all
+ * agree and the date is unknown), read at tokens [b, e). */
+static int known_official(kgex__doc *d, long off, size_t b, size_t e, int *out)
+{
+    const kgex__official *o = &d->lex->off[off];
+    const kgex__role *roles[8];
+    int32_t day = doc_day(d);
+    size_t n, k;
+    int person = -1, error;
+
+    for (k = 0; k < d->ent_len && person < 0; k++) {
+        if (d->ent[k].kind == KGEX_KIND_OFFICIAL && strcmp(d->ent[k].label, o->name) == 0)
+            person = (int)k;
+    }
+    if (person < 0) {
+        const char *sp = strrchr(o->name, ' ');
+        char first[64], last[64];
+        size_t fl = strcspn(o->name, " ");
+
+        snprintf(first, sizeof(first), "%.*s", (int)(sp ? fl : 0), o->name);
+        snprintf(last, sizeof(last), "%s", sp ? sp + 1 : o->name);
+        for (k = 0; first[k]; k++)
+            first[k] = (char)tolower((unsigned char)first[k]);
+        for (k = 0; last[k]; k++)
+            last[k] = (char)tolower((unsigned char)last[k]);
+        error = new_entity(d, KGEX_KIND_OFFICIAL, NULL, o->name, -1, &person);
+        if (error < 0)
+            return error;
+        d->ent[person].first = kgex__strdup(first);
+        d->ent[person].last = kgex__strdup(last);
+        if (!d->ent[person].first || !d->ent[person].last)
+            return KGEX_ENOMEM;
+    }
+    d->ent[person].official = 1;
+    if (day) {
+        n = kgex__official_roles_on(d->lex, (size_t)off, day, roles, 8);
+    } else {
+        /* no date: the employer only when every role has the same one */
+        n = o->role_len > 0 ? 1 : 0;
+        roles[0] = n ? &o->role[o->role_len - 1] : NULL;
+        for (k = 0; k < o->role_len; k++) {
+            if (o->role[k].of != o->role[0].of)
+                n = 0;
+        }
+    }
+    for (k = 0; k < n && k < 8; k++) {
+        size_t before = d->ent[person].affil_len;
+        int ent;
+
+        error = kgex__doc_lexicon_entity(d, (long)roles[k]->of, &ent);
+        if (error == 0)
+            error = add_affil(d, person, ent, roles[k]->title, b, e);
+        if (error < 0)
+            return error;
+        if (d->ent[person].affil_len > before)
+            d->ent[person].affil[d->ent[person].affil_len - 1].known = 1;
+        if (!d->ent[person].role) {
+            d->ent[person].role = kgex__strdup(roles[k]->title);
+            if (!d->ent[person].role)
+                return KGEX_ENOMEM;
+        }
+    }
+    *out = person;
+    return KGEX_OK;
+}
+
+/* Does a person of the document already have the surname at token i? */
+static int surname_taken(const kgex__doc *d, size_t i)
+{
+    size_t k;
+
+    for (k = 0; k < d->ent_len; k++) {
+        if (d->ent[k].kind == KGEX_KIND_OFFICIAL && d->ent[k].last &&
+            strcmp(d->ent[k].last, norm(d, i)) == 0)
+            return 1;
+    }
+    return 0;
+}
+
+/* An official of the lexicon named at token *i: in full ("Vladimir
+ * Putin"), or by a surname that only one official in office on the
+ * document date has ("Erdogan said"). Moves *i past the name. */
+static int known_official_at(kgex__doc *d, const ent_match *best, size_t *i)
+{
+    size_t k, b = *i, e;
+    long off = -1;
+    int person, error;
+
+    if (d->tok_men[b] >= 0)
+        return KGEX_OK;
+    if (best[b].off >= 0) {
+        off = best[b].off;
+        e = best[b].off_end;
+    } else if (best[b].sur >= 0 && doc_day(d) && !surname_taken(d, b) &&
+               is_type(d, b, KGEX__TOK_WORD) && (flags(d, b) & KGEX__TF_CAP) &&
+               !(flags(d, b) & KGEX__TF_ALLCAPS) && d->wclass[b] == 0 && d->tok_title[b] < 0 &&
+               d->tok_trig[b] < 0 &&
+               !(b > 0 && is_type(d, b - 1, KGEX__TOK_WORD) && (flags(d, b - 1) & KGEX__TF_CAP) &&
+                 !(flags(d, b) & KGEX__TF_SENT_START) && d->tok_title[b - 1] < 0) &&
+               !(b + 1 < d->t.len && is_type(d, b + 1, KGEX__TOK_WORD) &&
+                 (flags(d, b + 1) & KGEX__TF_CAP))) {
+        off = best[b].sur;
+        e = b + 1;
+    } else {
+        return KGEX_OK;
+    }
+    for (k = b; k < e; k++) {
+        if (d->tok_men[k] >= 0)
+            return KGEX_OK;
+    }
+    error = known_official(d, off, b, e, &person);
+    if (error == 0)
+        error = add_mention(d, b, e, person, KGEX__M_PERSON, 0);
+    *i = e - 1;
+    return error;
 }
 
 static int pass_lexicon(kgex__doc *d)
@@ -324,6 +480,16 @@ static int pass_lexicon(kgex__doc *d)
 
         if (ent_lexi < 0 || i < skip_to)
             continue;
+        /* inside a hyphenated compound ("CSP-DPA", "pro-Russian") */
+        if (flags(d, i) & KGEX__TF_HYPH) {
+            skip_to = ent_end;
+            continue;
+        }
+        /* news outlets are sources, not actors: no node */
+        if (d->lex->ent[ent_lexi].org_type && strcmp(d->lex->ent[ent_lexi].org_type, "news") == 0) {
+            skip_to = ent_end;
+            continue;
+        }
         /* "in Yerevan": a place, not the government */
         if ((ent_form == KGEX__FORM_CAPITAL || ent_form == KGEX__FORM_SEAT) && i > 0 &&
             has(d, i - 1, KGEX__W_PLACE_PREP) && !ends_trigger(d, i))
@@ -351,6 +517,8 @@ static int pass_lexicon(kgex__doc *d)
             error = add_mention(d, i, ent_end, ent, ent_form, location);
         skip_to = ent_end;
     }
+    for (i = 0; error == 0 && i < n; i++)
+        error = known_official_at(d, best, &i);
     kgex__free(best);
     return error;
 }
@@ -486,6 +654,37 @@ static void slugify(const char *s, size_t len, char *out, size_t cap)
     out[o] = '\0';
 }
 
+/* Does `name` end with the words of `tail` (case folded, after a space)? */
+static int ends_with_words(const char *name, const char *tail)
+{
+    size_t n = strlen(name), t = strlen(tail);
+
+    return n > t && name[n - t - 1] == ' ' && strcasecmp(name + n - t, tail) == 0;
+}
+
+/* An organization of the document whose name or alias ends with `name`:
+ * "Security Council" after "UN Security Council" is that body. -1 if none
+ * or several. */
+static int longer_org(const kgex__doc *d, const char *name)
+{
+    size_t k, a;
+    int found = -1;
+
+    for (k = 0; k < d->ent_len; k++) {
+        const kgex__dent *e = &d->ent[k];
+        int hit = e->kind == KGEX_KIND_ORGANIZATION && ends_with_words(e->label, name);
+
+        for (a = 0; !hit && e->kind == KGEX_KIND_ORGANIZATION && a < e->alias_len; a++)
+            hit = ends_with_words(e->alias[a], name);
+        if (hit) {
+            if (found >= 0 && found != (int)k)
+                return -1;
+            found = (int)k;
+        }
+    }
+    return found;
+}
+
 static int org_entity(kgex__doc *d, size_t b, size_t e, int *out)
 {
     char slug[200], id[220], *label;
@@ -497,6 +696,8 @@ static int org_entity(kgex__doc *d, size_t b, size_t e, int *out)
     slugify(label, strlen(label), slug, sizeof(slug));
     snprintf(id, sizeof(id), "org/%s", slug);
     found = find_entity_by_id(d, id);
+    if (found < 0)
+        found = longer_org(d, label);
     if (found >= 0) {
         *out = found;
         kgex__free(label);
@@ -938,6 +1139,18 @@ static int is_name_word(const kgex__doc *d, size_t i)
 }
 
 /* Name words from i: returns the end (== i when none). */
+/* The person a mention starting at token i names (an official the
+ * lexicon found), with its end in *end; -1 if none. */
+static int person_at(const kgex__doc *d, size_t i, size_t *end)
+{
+    const kgex__mention *m = kgex__mention_at(d, i);
+
+    if (!m || m->b != i || d->ent[m->ent].kind != KGEX_KIND_OFFICIAL)
+        return -1;
+    *end = m->e;
+    return m->ent;
+}
+
 static size_t name_end(const kgex__doc *d, size_t i)
 {
     size_t j = i;
@@ -1014,8 +1227,16 @@ static int add_affil(kgex__doc *d, int person, int org, const char *role, size_t
     if (org < 0 || org == person || d->ent[org].kind == KGEX_KIND_OFFICIAL)
         return KGEX_OK;
     for (k = 0; k < p->affil_len; k++) {
-        if (p->affil[k].ent == org)
+        if (p->affil[k].ent == org) {
+            /* what the lexicon knew, the text now says */
+            if (p->affil[k].known) {
+                p->affil[k].known = 0;
+                p->affil[k].sent = kgex__sentence_of(d, b);
+                p->affil[k].b = b;
+                p->affil[k].e = e;
+            }
             return KGEX_OK;
+        }
     }
     error = kgex__grow((void **)&p->affil, &p->affil_cap, p->affil_len + 1, sizeof(*p->affil));
     if (error < 0)
@@ -1203,9 +1424,26 @@ static int pass_officials(kgex__doc *d)
             if (m && m->b == a && d->ent[m->ent].kind != KGEX_KIND_OFFICIAL)
                 p = m->e;
         }
+        /* an official the lexicon already found: "President Vladimir Putin" */
+        {
+            const kgex__mention *m = kgex__mention_at(d, p);
+            if (m && m->b == p && d->ent[m->ent].kind == KGEX_KIND_OFFICIAL &&
+                !(flags(d, p) & KGEX__TF_SENT_START)) {
+                person = m->ent;
+                q = m->e;
+                goto named;
+            }
+        }
         /* a name after a title never starts the next sentence, and a
          * title-case headline ("... Summons Ambassador Over ...") has none */
         q = (flags(d, p) & KGEX__TF_SENT_START) || is_headline(d, tb) ? p : name_end(d, p);
+        if (q == p && (affil >= 0 || (tb > 0 && kgex__is_word(d, tb - 1, "the"))) && p < n &&
+            kgex__is_word(d, p, ",") && person_at(d, p + 1, &q) >= 0 && !is_headline(d, tb)) {
+            /* "the EU's foreign policy chief, Josep Borrell," */
+            person = person_at(d, p + 1, &q);
+            p = p + 1;
+            goto named;
+        }
         if (q == p && (affil >= 0 || (tb > 0 && kgex__is_word(d, tb - 1, "the"))) && p < n &&
             kgex__is_word(d, p, ",") && is_name_word(d, p + 1) && !is_headline(d, tb)) {
             /* "his Azerbaijani counterpart, Jeyhun Bayramov" */
@@ -1248,6 +1486,7 @@ static int pass_officials(kgex__doc *d)
         error = add_mention(d, p, q, person, KGEX__M_PERSON, 0);
         if (error < 0)
             return error;
+    named:
         if (cls != KGEX__TITLE_HONORIFIC) {
             kgex__dent *pe = &d->ent[person];
             pe->official = 1;
@@ -1336,10 +1575,11 @@ static int pass_apposed_officials(kgex__doc *d)
 
     while (i < n) {
         size_t q = name_end(d, i), a, ae, x;
-        int affil, person, cls;
+        int affil, person, cls, known = person_at(d, i, &q);
         char role[128];
 
-        if (q - i < 2 || !kgex__is_word(d, q, ",") || (i > 0 && is_name_word(d, i - 1))) {
+        if ((known < 0 && q - i < 2) || !kgex__is_word(d, q, ",") ||
+            (i > 0 && is_name_word(d, i - 1))) {
             i = q > i ? q : i + 1;
             continue;
         }
@@ -1358,6 +1598,11 @@ static int pass_apposed_officials(kgex__doc *d)
         }
         cls = d->lex->title[d->tok_title[a]].cls;
         ae = a + d->title_len[a];
+        /* "Putin, Belarusian President Lukashenko": a list, not an aside */
+        if (person_at(d, ae, &x) >= 0 || is_name_word(d, ae)) {
+            i = q;
+            continue;
+        }
         affil = of_entity(d, ae, &x);
         if (affil < 0)
             affil = modifier_before(d, a);
@@ -1365,12 +1610,16 @@ static int pass_apposed_officials(kgex__doc *d)
             i = q;
             continue;
         }
-        error = person_entity(d, i, q, &person);
-        if (error < 0)
-            return error;
-        error = add_mention(d, i, q, person, KGEX__M_PERSON, 0);
-        if (error < 0)
-            return error;
+        if (known >= 0) {
+            person = known;
+        } else {
+            error = person_entity(d, i, q, &person);
+            if (error < 0)
+                return error;
+            error = add_mention(d, i, q, person, KGEX__M_PERSON, 0);
+            if (error < 0)
+                return error;
+        }
         snprintf(role, sizeof(role), "%.*s", (int)(d->t.tok[ae - 1].end - d->t.tok[a].start),
                  d->t.text + d->t.tok[a].start);
         d->ent[person].official = 1;
@@ -1419,9 +1668,9 @@ static int pass_title_lists(kgex__doc *d)
         p++;
         while (names < 8) {
             size_t q = name_end(d, p), x;
-            int affil = -1;
+            int affil = -1, known = person_at(d, p, &q);
 
-            if (q - p < 2)
+            if (known < 0 && q - p < 2)
                 break;
             if (kgex__is_word(d, q, "of") || kgex__is_word(d, q, "from")) {
                 size_t a = kgex__is_word(d, q + 1, "the") ? q + 2 : q + 1;
@@ -1435,12 +1684,16 @@ static int pass_title_lists(kgex__doc *d)
             } else {
                 x = q;
             }
-            error = person_entity(d, p, q, &persons[names]);
-            if (error < 0)
-                return error;
-            error = add_mention(d, p, q, persons[names], KGEX__M_PERSON, 0);
-            if (error < 0)
-                return error;
+            if (known >= 0) {
+                persons[names] = known;
+            } else {
+                error = person_entity(d, p, q, &persons[names]);
+                if (error < 0)
+                    return error;
+                error = add_mention(d, p, q, persons[names], KGEX__M_PERSON, 0);
+                if (error < 0)
+                    return error;
+            }
             affils[names++] = affil;
             p = x;
             if (kgex__is_word(d, p, ","))

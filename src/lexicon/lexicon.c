@@ -1424,6 +1424,13 @@ static int load_officials(kgex_lexicon *lex, json_t *arr)
             if (error == 0)
                 error = trie_add(lex, json_string_value(v), KGEX__PL_OFFICIAL, index, 0, 0);
         }
+        /* the surname alone, marked so (b = 1): the extractor takes it only
+         * when the date and the document leave no doubt */
+        if (error == 0) {
+            const char *name = str(item, "name"), *sp = strrchr(name, ' ');
+            if (sp && strlen(sp + 1) >= 3 && sp[1] >= 'A' && sp[1] <= 'Z')
+                error = trie_add(lex, sp + 1, KGEX__PL_OFFICIAL, index, 1, 0);
+        }
         if (error < 0)
             return error;
     }

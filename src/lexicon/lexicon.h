@@ -37,7 +37,7 @@ enum kgex__payload_type {
     KGEX__PL_TITLE,      /* a = title index, b = class */
     KGEX__PL_TITLES,     /* the plural of a title ("co-chairs"): a = title index */
     KGEX__PL_TRIGGER,    /* a = trigger index */
-    KGEX__PL_OFFICIAL,   /* a = official index (a full name or alias of a known official) */
+    KGEX__PL_OFFICIAL,   /* a = official index; b = 0 a full name or alias, 1 the surname */
     KGEX__PL_CUE         /* a = cue class (cues.h) */
 };
 

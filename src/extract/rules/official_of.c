@@ -11,6 +11,8 @@
 #include "common.h"
 #include "extract/rules.h"
 
+#define KNOWN_AFFILIATIONS 1
+
 int kgex__official_of_doc(kgex__doc *d)
 {
     size_t k, p;
@@ -24,6 +26,8 @@ int kgex__official_of_doc(kgex__doc *d)
         for (p = 0; p < pe->affil_len; p++) {
             int to = pe->affil[p].ent;
 
+            if (pe->affil[p].known && !KNOWN_AFFILIATIONS)
+                continue; /* the text never says it: acts for it, no edge */
             if (d->ent[to].stands_for >= 0)
                 to = d->ent[to].stands_for;
             error = kgex__doc_add_rel(d, KGEX_REL_OFFICIAL_OF, (int)k, to, pe->affil[p].b,
