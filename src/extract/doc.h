@@ -73,6 +73,7 @@ typedef struct kgex__rel {
     const char *cameo; /* borrowed from the lexicon */
     char date[16];
     size_t qb, qe; /* stated: quote tokens (qb == qe: the sentence) */
+    size_t order;  /* the order in which the rules found it */
 } kgex__rel;
 
 /* Unnamed office holders: "the Prime Minister of Armenia". */

@@ -1242,6 +1242,7 @@ static int add_affil(kgex__doc *d, int person, int org, const char *role, size_t
     if (error < 0)
         return error;
     a = &p->affil[p->affil_len];
+    memset(a, 0, sizeof(*a));
     a->ent = org;
     a->role = kgex__strdup(role);
     a->sent = kgex__sentence_of(d, b);

@@ -11,6 +11,7 @@
  */
 #include "extract/rules.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 #include "common.h"
@@ -283,6 +284,19 @@ static int one_event(kgex__doc *d, const kgex__tmatch *m, kgex__half *halves, si
     }
 }
 
+/* Relations in reading order: by sentence, then by first token, then in
+ * the order found (official_of is read for the whole document first). */
+static int cmp_rel(const void *a, const void *b)
+{
+    const kgex__rel *x = a, *y = b;
+
+    if (x->sent != y->sent)
+        return x->sent < y->sent ? -1 : 1;
+    if (x->b != y->b)
+        return x->b < y->b ? -1 : 1;
+    return x->order < y->order ? -1 : x->order > y->order;
+}
+
 int kgex__rules_apply(kgex__doc *d)
 {
     size_t s, i;
@@ -313,6 +327,12 @@ int kgex__rules_apply(kgex__doc *d)
             error = kgex__member_of_sentence(d, s);
         if (error == 0)
             error = kgex__stated_sentence(d, s);
+    }
+    if (error == 0 && d->rel_len > 1) {
+        size_t k;
+        for (k = 0; k < d->rel_len; k++)
+            d->rel[k].order = k;
+        qsort(d->rel, d->rel_len, sizeof(*d->rel), cmp_rel);
     }
     return error;
 }
