@@ -11,6 +11,7 @@
 #include "extract.h"
 #include "graph.h"
 #include "input.h"
+#include "jsonl.h"
 #include "lexicon.h"
 
 #endif
