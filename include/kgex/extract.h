@@ -23,6 +23,7 @@
 #define KGEX_EXTRACT_H
 
 #include <stddef.h>
+#include <stdio.h>
 
 #include "common.h"
 #include "errors.h"
@@ -76,6 +77,17 @@ KGEX_EXTERN int kgex_extractor_read(const kgex_extractor *x, kgex_extraction **o
 /* Add a record to the extractor's graph and running totals; the record
  * is not changed and may be freed afterwards. */
 KGEX_EXTERN int kgex_extractor_add(kgex_extractor *x, const kgex_extraction *rec, kgex_error *err);
+
+/* A record as one line of a shard (JSON Lines; the format is described in
+ * src/extract/shard.c and the README), written to `fp`, and one line of a
+ * shard (`len` bytes, without the line end) back into a new record.
+ * Reading gives KGEX_EPARSE with the place in the record ("pieces[0].
+ * entities[3].kind: ...") for a line that is not a record kgex wrote.
+ * Records written, read back and added in order give the graph that adding
+ * the records themselves gives: `kgex merge`. */
+KGEX_EXTERN int kgex_extraction_write(const kgex_extraction *rec, FILE *fp, kgex_error *err);
+KGEX_EXTERN int kgex_extraction_parse(kgex_extraction **out, const char *line, size_t len,
+                                      kgex_error *err);
 
 /* The document name of a record; borrowed, valid until it is freed. */
 KGEX_EXTERN const char *kgex_extraction_document(const kgex_extraction *rec);

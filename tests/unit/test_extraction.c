@@ -296,12 +296,119 @@ static void statements_of_differently_named_documents_stay_apart(void **state)
     kgex_lexicon_free(lex);
 }
 
+/* Records written as shard lines, read back and added in order give the
+ * graph of the records themselves; names that are not UTF-8 come back the
+ * same. */
+static void shard_lines_read_back_give_the_same_graph(void **state)
+{
+    kgex_lexicon *lex = NULL;
+    kgex_graph *g = NULL;
+    kgex_extractor *x = NULL;
+    corpus c;
+    char *shard = NULL, *want, *got, *line;
+    size_t shard_len = 0, want_len, got_len, i, lines = 0;
+    FILE *fp;
+
+    (void)state;
+    corpus_load(&c);
+    free(c.name[1]);
+    c.name[1] = strdup("caf\xe9 \"quoted\"\\name.txt"); /* Latin-1, not UTF-8 */
+    assert_int_equal(kgex_lexicon_new_default(&lex, NULL), KGEX_OK);
+    want = one_by_one(lex, &c, &want_len);
+
+    assert_int_equal(kgex_graph_new(&g), KGEX_OK);
+    assert_int_equal(kgex_extractor_new(&x, lex, g), KGEX_OK);
+    fp = open_memstream(&shard, &shard_len);
+    assert_non_null(fp);
+    for (i = 0; i < DOCS; i++) {
+        kgex_extraction *rec = NULL;
+
+        assert_int_equal(kgex_extractor_read(x, &rec, c.name[i], c.text[i], c.len[i], NULL, NULL),
+                         KGEX_OK);
+        assert_int_equal(kgex_extraction_write(rec, fp, NULL), KGEX_OK);
+        kgex_extraction_free(rec);
+    }
+    assert_int_equal(fclose(fp), 0);
+    for (line = shard; *line; line = strchr(line, '\n') + 1) {
+        kgex_extraction *rec = NULL;
+        kgex_error err;
+
+        kgex_error_clear(&err);
+        assert_int_equal(
+            kgex_extraction_parse(&rec, line, (size_t)(strchr(line, '\n') - line), &err), KGEX_OK);
+        assert_string_equal(kgex_extraction_document(rec), c.name[lines]);
+        assert_int_equal(kgex_extractor_add(x, rec, NULL), KGEX_OK);
+        kgex_extraction_free(rec);
+        lines++;
+    }
+    assert_int_equal(lines, DOCS);
+    got = outputs(g, 1, &got_len);
+    assert_int_equal(got_len, want_len);
+    assert_memory_equal(got, want, want_len);
+
+    free(shard);
+    free(want);
+    free(got);
+    kgex_extractor_free(x);
+    kgex_graph_free(g);
+    kgex_lexicon_free(lex);
+    corpus_free(&c);
+}
+
+static void shard_lines_that_kgex_did_not_write_are_refused_with_the_place(void **state)
+{
+    static const struct {
+        const char *line;
+        const char *message;
+    } bad[] = {
+        {"{\"doc\":\"a\",\"pieces\":[]}", "not a kgex shard record"},
+        {"{\"kgex_shard\":2,\"doc\":\"a\",\"pieces\":[]}", "shard version 2"},
+        {"{\"kgex_shard\":1,\"pieces\":[]}", "doc: missing"},
+        {"{\"kgex_shard\":1,\"doc\":\"a\",\"pieces\":[{\"sentences\":1,\"entities\":[{"
+         "\"kind\":\"planet\",\"label\":\"Mars\"}],\"mentions\":[],\"relations\":[]}]}",
+         "pieces[0].entities[0].kind: not state, organization or official"},
+        {"{\"kgex_shard\":1,\"doc\":\"a\",\"pieces\":[{\"sentences\":1,\"entities\":[{"
+         "\"kind\":\"official\",\"label\":\"A B\",\"last\":\"b\"}],\"mentions\":[],"
+         "\"relations\":[]}]}",
+         "pieces[0].entities[0].first: missing"},
+        {"{\"kgex_shard\":1,\"doc\":\"a\",\"pieces\":[{\"sentences\":1,\"entities\":[],"
+         "\"mentions\":[[0,0,0,1]],\"relations\":[]}]}",
+         "pieces[0].mentions[0]: no such entity in this piece"},
+        {"{\"kgex_shard\":1,\"doc\":\"a\",\"pieces\":[{\"sentences\":1,\"entities\":[{"
+         "\"kind\":\"state\",\"id\":\"state/ARM\",\"label\":\"Armenia\"}],\"mentions\":[],"
+         "\"relations\":[{\"rel\":\"attacked\",\"src\":0,\"dst\":3,\"at\":[0,0,1]}]}]}",
+         "pieces[0].relations[0].dst: not an entity of this piece"},
+        {"{\"kgex_shard\":1,\"doc\":\"a\",\"pieces\":[{\"sentences\":1,\"entities\":[{"
+         "\"kind\":\"state\",\"id\":\"state/ARM\",\"label\":\"Armenia\"}],\"mentions\":[],"
+         "\"relations\":[{\"rel\":\"stated\",\"src\":0,\"at\":[0,0,1],\"quote\":\"q\","
+         "\"event_at\":[0,0,1],\"about\":[[0,0,-1,2]]}]}]}",
+         "pieces[0].relations[0].about[0]: not a number of 0 or more"},
+        {"{\"kgex_shard\":1,", "not JSON"},
+    };
+    size_t i;
+
+    (void)state;
+    for (i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
+        kgex_extraction *rec = (kgex_extraction *)&rec;
+        kgex_error err;
+
+        kgex_error_clear(&err);
+        assert_int_equal(kgex_extraction_parse(&rec, bad[i].line, strlen(bad[i].line), &err),
+                         KGEX_EPARSE);
+        assert_null(rec);
+        if (!strstr(err.message, bad[i].message))
+            fail_msg("line %zu: '%s' lacks '%s'", i, err.message, bad[i].message);
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(records_read_on_threads_give_the_same_graph),
         cmocka_unit_test(a_long_document_reads_into_one_record),
         cmocka_unit_test(statements_of_differently_named_documents_stay_apart),
+        cmocka_unit_test(shard_lines_read_back_give_the_same_graph),
+        cmocka_unit_test(shard_lines_that_kgex_did_not_write_are_refused_with_the_place),
     };
     return cmocka_run_group_tests_name("extraction", tests, NULL, NULL);
 }
