@@ -2,6 +2,8 @@
 # setup.sh - install what kgex needs on Debian 12 and build it into build/.
 #
 #   bash scripts/setup.sh          # as root, or as a user who may sudo
+#   bash scripts/setup.sh --no-build   # packages and npm only (scripts/test.sh
+#                                      # builds build/ itself, with -Werror)
 #
 # Idempotent and quick when there is nothing to do: apt-get runs only when a
 # package is missing (checked with dpkg-query), npm ci only when
@@ -12,6 +14,15 @@ set -euo pipefail
 
 root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root"
+build=1
+case "${1:-}" in
+    --no-build) build=0 ;;
+    "") ;;
+    *)
+        echo "usage: $0 [--no-build]" >&2
+        exit 2
+        ;;
+esac
 
 say() { printf 'setup: %s\n' "$*"; }
 
@@ -28,7 +39,11 @@ packages=(build-essential cmake pkg-config libigraph-dev libxml2-dev libxml2-uti
           libjansson-dev libcmocka-dev iso-codes python3 python3-rdflib
           python3-jsonschema python3-networkx python3-numpy python3-scipy python3-igraph
           python3-pil librsvg2-bin
-          valgrind wamerican)
+          valgrind wamerican clang-14 libclang-rt-14-dev clang-format)
+# clang-14 with its sanitizer and libFuzzer runtimes (libclang-rt-14-dev):
+# scripts/test.sh builds once with gcc and once with clang, warnings as
+# errors, and the clang build has the fuzz targets; clang-format checks the
+# house format.
 # Node.js for tests/e2e/js: a node or npm already on PATH (e.g. NodeSource's
 # nodejs, which ships its own npm) is used as it is; Debian's npm package
 # would conflict with it.
@@ -70,6 +85,7 @@ else
     say "tests/e2e/js/node_modules: up to date"
 fi
 
+[ "$build" -eq 1 ] || exit 0
 say "building build/ (RelWithDebInfo)"
 as_user cmake -S . -B build -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
 as_user cmake --build build --parallel "$(nproc 2>/dev/null || echo 2)" >/dev/null

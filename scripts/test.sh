@@ -3,10 +3,14 @@
 #
 #   bash scripts/test.sh
 #
-# Steps: scripts/setup.sh (install what is missing, build build/); ctest in
-# build/; a second build with AddressSanitizer and UBSan in build-asan/ and
-# ctest there; valgrind over the unit tests, the CLI and tests/e2e/cli.sh; the lexicon checks (tests/lexicon/check_lexicon.py and
-# tools/gen_states.py, gen_places.py and gen_officials.py --check); the extraction score on ../shared/eval
+# Steps: scripts/setup.sh --no-build (install what is missing); the format
+# check; a build with gcc in build/, warnings as errors, and ctest there; a
+# second build with clang in build-asan/, warnings as errors, with
+# AddressSanitizer, UBSan and the fuzz targets, and ctest there (which also
+# replays the fuzz seeds and regressions); valgrind over the unit tests, the
+# CLI and tests/e2e/cli.sh; the lexicon checks (tests/lexicon/check_lexicon.py
+# and tools/gen_states.py, gen_places.py and gen_officials.py --check); the
+# extraction score on ../shared/eval
 # (tests/eval.sh, failing only below F1 0.85 or on an error; skipped, and
 # said so, when the evaluation set is not beside the repository). Every step
 # runs even after a failure; the last line is "N passed, M failed, K skipped"
@@ -18,7 +22,7 @@ cd "$root"
 py=/usr/bin/python3
 jobs=$(nproc 2>/dev/null || echo 2)
 
-bash scripts/setup.sh
+bash scripts/setup.sh --no-build
 
 passed=0
 failed=0
@@ -50,20 +54,28 @@ run_step() {
     fi
 }
 
-build_asan() {
-    cmake -S . -B build-asan -DCMAKE_BUILD_TYPE=RelWithDebInfo \
-        "-DKGEX_SANITIZE=address;undefined" >/dev/null &&
-        cmake --build build-asan --parallel "$jobs" >/dev/null
+# build_with DIR COMPILER [CMAKE OPTION]...: configure and build DIR with
+# COMPILER, warnings as errors (a DIR configured before with another
+# compiler is configured afresh by CMake); warnings and errors are printed.
+build_with() {
+    local dir=$1 cc=$2
+    shift 2
+    command -v "$cc" >/dev/null || { echo "$cc not found (scripts/setup.sh installs it)"; return 1; }
+    cmake -S . -B "$dir" -DCMAKE_C_COMPILER="$cc" -DCMAKE_BUILD_TYPE=RelWithDebInfo \
+        -DKGEX_WERROR=ON "$@" >/dev/null &&
+        cmake --build "$dir" --parallel "$jobs" >/dev/null
 }
 
-# the house format (.clang-format), when clang-format is installed
+# the house format (.clang-format)
 format_check() {
-    command -v clang-format >/dev/null || { echo "clang-format not installed: skipped"; return 0; }
+    command -v clang-format >/dev/null || { echo "clang-format not found (scripts/setup.sh installs it)"; return 1; }
     find src include tests examples -name '*.[ch]' -print0 | xargs -0 clang-format --dry-run --Werror
 }
 step "format (clang-format --dry-run)" format_check
+step "build with gcc, -Werror (build/)" build_with build gcc
 step "ctest (build/)" ctest --test-dir build --output-on-failure --parallel "$jobs"
-step "build with ASan+UBSan (build-asan/)" build_asan
+step "build with clang, -Werror, ASan+UBSan, fuzz targets (build-asan/)" \
+    build_with build-asan clang-14 "-DKGEX_SANITIZE=address;undefined" -DKGEX_BUILD_FUZZERS=ON
 export ASAN_OPTIONS=detect_leaks=1
 export UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
 if [ -x build-asan/kgex ]; then
