@@ -44,8 +44,21 @@ report(store.size > 0, `loaded ${store.size} quads`);
 const pairs = (pred) => select(`SELECT ?s ?o WHERE { ?s ${pred} ?o }`);
 const officials = pairs('kgex:officialOf');
 const speakers = select('SELECT DISTINCT ?s WHERE { ?s kgex:stated ?e . ?e schema:text ?q }');
-report(true, `which officials serve which organization or state: ${officials.length} answers`);
-report(true, `who made statements: ${speakers.length} answers`);
+// the same answers, read from the N-Quads text itself
+const quads = fs.readFileSync(nqFile, 'utf8').split('\n')
+  .map((l) => l.match(/^(<[^>]*>|_:\S+) <([^>]*)> (<[^>]*>|_:\S+|".*) (<[^>]*>|_:\S+) \.$/)
+    || l.match(/^(<[^>]*>|_:\S+) <([^>]*)> (<[^>]*>|_:\S+|".*) \.$/))
+  .filter(Boolean);
+const KG = 'https://w3id.org/kgex/ns#';
+const distinct = (rows) => new Set(rows).size;
+const officialPairs = distinct(quads.filter((q) => q[2] === KG + 'officialOf').map((q) => q[1] + ' ' + q[3]));
+const quoted = new Set(quads.filter((q) => q[2] === 'https://schema.org/text').map((q) => q[1]));
+const speakersInFile = distinct(quads.filter((q) => q[2] === KG + 'stated' && quoted.has(q[3])).map((q) => q[1]));
+const officialAnswers = distinct(officials.map((r) => r.s + ' ' + r.o));
+report(officialAnswers === officialPairs,
+  `which officials serve which organization or state: ${officialAnswers} pairs (the file has ${officialPairs})`);
+report(speakers.length === speakersInFile,
+  `who made statements: ${speakers.length} answers (the file has ${speakersInFile})`);
 
 if (readme) {
   const term = { member_of: 'schema:memberOf', official_of: 'kgex:officialOf', attacked: 'kgex:attacked', appealed_to: 'kgex:appealedTo' };
