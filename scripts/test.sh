@@ -84,19 +84,27 @@ else
     step "ctest (build-asan/, ASan+UBSan)" false
 fi
 unset ASAN_OPTIONS UBSAN_OPTIONS
-# valgrind: every unit test and the CLI on the examples, failing on any
-# invalid access or leak
+# valgrind: every unit test, the fuzz target replays and the CLI on the
+# examples, failing on any invalid access or leak
 valgrind_all() {
-    local t rc=0
+    local t rc=0 n=0
     local vg=(valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite,indirect)
     for t in build/tests/test_*; do
         [ -x "$t" ] || continue
+        n=$((n + 1))
         "${vg[@]}" "$t" >/dev/null 2>"build/valgrind-$(basename "$t").log" || { echo "valgrind: $t (see build/valgrind-$(basename "$t").log)"; rc=1; }
+    done
+    echo "valgrind: $n unit test programs"
+    [ "$n" -gt 0 ] || { echo "valgrind: no unit test program in build/tests"; rc=1; }
+    # the fuzz targets over their seeds and regressions (tests/fuzz/replay.c)
+    for t in fuzz_extract fuzz_html fuzz_lexicon; do
+        "${vg[@]}" "build/tests/fuzz/replay_$t" "tests/fuzz/corpus/$t" "tests/fuzz/regressions/$t" \
+            >/dev/null 2>"build/valgrind-replay_$t.log" || { echo "valgrind: replay_$t (see build/valgrind-replay_$t.log)"; rc=1; }
     done
     "${vg[@]}" build/kgex -q -o build/valgrind.graphml -o build/valgrind.jsonld examples/news 2>build/valgrind-kgex.log || { echo "valgrind: kgex (see build/valgrind-kgex.log)"; cat build/valgrind-kgex.log; rc=1; }
     return $rc
 }
-step "valgrind (unit tests and CLI)" valgrind_all
+step "valgrind (unit tests, fuzz replays and CLI)" valgrind_all
 # the end-to-end CLI tests again, every kgex run under valgrind
 step "valgrind (tests/e2e/cli.sh)" env KGEX_SOURCE_DIR="$root" \
     KGEX_REAL_BIN="$root/build/kgex" KGEX_BIN="$root/tests/support/valgrind-kgex.sh" \
