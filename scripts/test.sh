@@ -55,15 +55,27 @@ run_step() {
 }
 
 # build_with DIR COMPILER [CMAKE OPTION]...: configure and build DIR with
-# COMPILER, warnings as errors (a DIR configured before with another
-# compiler is configured afresh by CMake); warnings and errors are printed.
+# COMPILER, warnings as errors; warnings and errors are printed. A DIR
+# configured before with another compiler is configured afresh (CMake would
+# otherwise drop the options given along with the new compiler).
 build_with() {
-    local dir=$1 cc=$2
+    local dir=$1 cc=$2 want cached
+    local ccopt=()
     shift 2
-    command -v "$cc" >/dev/null || { echo "$cc not found (scripts/setup.sh installs it)"; return 1; }
-    cmake -S . -B "$dir" -DCMAKE_C_COMPILER="$cc" -DCMAKE_BUILD_TYPE=RelWithDebInfo \
-        -DKGEX_WERROR=ON "$@" >/dev/null &&
-        cmake --build "$dir" --parallel "$jobs" >/dev/null
+    want=$(command -v "$cc") || { echo "$cc not found (scripts/setup.sh installs it)"; return 1; }
+    if [ -f "$dir/CMakeCache.txt" ]; then
+        cached=$(sed -n 's/^CMAKE_C_COMPILER:[A-Z]*=//p' "$dir/CMakeCache.txt")
+        case "$cached" in /*) ;; *) cached=$(command -v "$cached" || echo "$cached") ;; esac
+        if [ "$(readlink -f "$cached")" != "$(readlink -f "$want")" ]; then
+            echo "$dir: configured with $cached before; configuring afresh with $want"
+            rm -rf "$dir/CMakeCache.txt" "$dir/CMakeFiles"
+        fi
+    fi
+    [ -f "$dir/CMakeCache.txt" ] || ccopt=(-DCMAKE_C_COMPILER="$want")
+    cmake -S . -B "$dir" "${ccopt[@]}" -DCMAKE_BUILD_TYPE=RelWithDebInfo -DKGEX_WERROR=ON "$@" \
+        >/dev/null || return 1
+    grep -q '^KGEX_WERROR:BOOL=ON' "$dir/CMakeCache.txt" || { echo "$dir: KGEX_WERROR is not on"; return 1; }
+    cmake --build "$dir" --parallel "$jobs" >/dev/null
 }
 
 # the house format (.clang-format)
