@@ -55,6 +55,7 @@ typedef struct kgex__dent {
     char *label;
     long lex;           /* lexicon entity, -1 */
     int stands_for;     /* armed forces of a state: that state's doc entity, else -1 */
+    int of_state;       /* a body of a state (a ministry, its parliament): the state, else -1 */
     int official;       /* persons: 1 when a title or rank marks an office */
     char *first, *last; /* persons: lowercased first and last name words */
     char *role;         /* persons: first title */

@@ -91,6 +91,7 @@ static int new_entity(kgex__doc *d, kgex_kind kind, const char *id, const char *
     e->kind = kind;
     e->lex = lexi;
     e->stands_for = -1;
+    e->of_state = -1;
     e->id = kgex__strdup(id);
     e->label = kgex__strdup(label);
     d->ent_len++;
@@ -112,8 +113,9 @@ int kgex__doc_lexicon_entity(kgex__doc *d, long lexi, int *out)
         *out = d->lex_ent[lexi];
         return KGEX_OK;
     }
-    /* a state's armed forces stand for the state */
-    if (le->state && le->org_type && strcmp(le->org_type, "military") == 0) {
+    /* a state's armed forces stand for the state; its other bodies speak
+     * for it */
+    if (le->state) {
         si = kgex__lexicon_find(d->lex, le->state);
         if (si >= 0) {
             error = kgex__doc_lexicon_entity(d, si, &state);
@@ -123,7 +125,10 @@ int kgex__doc_lexicon_entity(kgex__doc *d, long lexi, int *out)
     }
     error = new_entity(d, le->kind, le->id, le->name, lexi, out);
     if (error == 0) {
-        d->ent[*out].stands_for = state;
+        if (le->org_type && strcmp(le->org_type, "military") == 0)
+            d->ent[*out].stands_for = state;
+        else
+            d->ent[*out].of_state = state;
         d->lex_ent[lexi] = *out;
     }
     return error;
@@ -619,7 +624,10 @@ static int ministry_entity(kgex__doc *d, int state, const char *kind, int *out)
         *out = found;
         return KGEX_OK;
     }
-    return new_entity(d, KGEX_KIND_ORGANIZATION, id, label, -1, out);
+    found = new_entity(d, KGEX_KIND_ORGANIZATION, id, label, -1, out);
+    if (found == 0)
+        d->ent[*out].of_state = state;
+    return found;
 }
 
 /* Slug of a name for ids: lowercase ASCII letters and digits, '-' between
@@ -763,7 +771,41 @@ static int qualified_org_entity(kgex__doc *d, int state, size_t b, size_t e, int
         *out = found;
         return KGEX_OK;
     }
-    return new_entity(d, KGEX_KIND_ORGANIZATION, id, label, -1, out);
+    found = new_entity(d, KGEX_KIND_ORGANIZATION, id, label, -1, out);
+    if (found == 0)
+        d->ent[*out].of_state = state;
+    return found;
+}
+
+/* The bodies of a state named by its adjective or possessive and a
+ * lower-case noun: "the Turkish presidency", "the Iraqi parliament",
+ * "Lebanon's permanent mission". */
+static int pass_state_bodies(kgex__doc *d)
+{
+    size_t i;
+    int error;
+
+    for (i = 0; i < d->t.len; i++) {
+        const kgex__mention *m = kgex__mention_at(d, i);
+        size_t b, n;
+        int body;
+
+        if (!m || m->b != i || m->location || d->ent[m->ent].kind != KGEX_KIND_STATE ||
+            (m->form != KGEX__M_ADJ && !is_type(d, m->e, KGEX__TOK_POSS)))
+            continue;
+        b = is_type(d, m->e, KGEX__TOK_POSS) ? m->e + 1 : m->e;
+        n = kgex__cue_at(d, b, KGEX__WC_STATE_BODY);
+        if (!n || d->tok_men[b] >= 0 || (flags(d, b) & KGEX__TF_CAP) ||
+            (b + n < d->t.len && is_cap_word(d, b + n)))
+            continue;
+        error = qualified_org_entity(d, m->ent, b, b + n, &body);
+        if (error == 0)
+            error = add_mention(d, b, b + n, body, KGEX__M_ORG, 0);
+        if (error < 0)
+            return error;
+        i = b + n - 1;
+    }
+    return KGEX_OK;
 }
 
 /* Kind word of a ministry span: "Foreign Ministry" -> "Foreign",
@@ -1837,6 +1879,8 @@ int kgex__mentions_find(kgex__doc *d)
         error = pass_ministry_acronyms(d);
     if (error == 0)
         error = pass_orgs(d);
+    if (error == 0)
+        error = pass_state_bodies(d);
     if (error == 0)
         error = pass_descriptions(d);
     if (error == 0)

@@ -366,6 +366,14 @@ static size_t parse_conj(const kgex__doc *d, size_t i, size_t lim, kgex__conj *c
                 k = end;
         }
     }
+    /* the author of a writing: "the filing by South Africa" */
+    if (last == LAST_WORD && k + 1 < lim && (c->cls & KGEX__W_SPEECH_DOC) &&
+        (kgex__is_word(d, k, "by") || kgex__is_word(d, k, "from"))) {
+        size_t end;
+        complement_into(d, k + 1, lim, c->mod, &c->nmod, &end);
+        if (end > k + 1)
+            k = end;
+    }
     /* examples: "countries such as India and China", "members including X" */
     if (last == LAST_WORD && k + 1 < lim && (c->cls & (KGEX__W_STAND_FOR | KGEX__W_ORG_NOUN)) &&
         (kgex__cue_at(d, k, KGEX__WC_MEMBER_LIST) || has(d, k, KGEX__W_LIST_OPENER))) {
@@ -524,7 +532,8 @@ size_t kgex__np_role(const kgex__doc *d, const kgex__np *np, int role, int *out,
                              KGEX__W_COMBATANT | KGEX__W_ACTOR_NOUN;
                     break;
                 case KGEX__ROLE_SPEAKER:
-                    stands = KGEX__W_STAND_FOR;
+                    stands = KGEX__W_STAND_FOR | KGEX__W_COMBATANT | KGEX__W_ARMED_HEAD |
+                             KGEX__W_SPEECH_DOC;
                     break;
                 default:
                     stands = 0;
@@ -534,8 +543,9 @@ size_t kgex__np_role(const kgex__doc *d, const kgex__np *np, int role, int *out,
                 for (m = 0; m < c->nmod; m++)
                     cand[nc++] = c->mod[m];
             }
-            /* a target named by where it is: "targets in Lebanon" */
-            if (role == KGEX__ROLE_TARGET && nc == 0) {
+            /* a target named by where it is: "targets in Lebanon"; a
+             * government by its seat: "the government in Ankara" */
+            if ((role == KGEX__ROLE_TARGET || (c->cls & KGEX__W_STAND_FOR)) && nc == 0) {
                 for (m = 0; m < c->nloc; m++)
                     cand[nc++] = c->loc[m];
             }

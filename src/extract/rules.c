@@ -35,6 +35,8 @@ int kgex__acts_for(const kgex__doc *d, int ent)
     const kgex__dent *p;
     int to;
 
+    if (ent >= 0 && d->ent[ent].of_state >= 0)
+        return d->ent[ent].of_state; /* a ministry acts for its state */
     if (ent < 0 || d->ent[ent].kind != KGEX_KIND_OFFICIAL)
         return ent;
     p = &d->ent[ent];

@@ -29,7 +29,8 @@ const char *const kgex__cue_names[KGEX__WC_COUNT] = {
     "owner_suffix", "time",          "subordinator", "conj",
     "participle",   "join",          "speech_prep",  "future",
     "quantity",     "founded",       "known_as",     "verb",
-    "restraint",    "combatant",     "answer"};
+    "restraint",    "combatant",     "answer",       "speech_doc",
+    "state_body"};
 
 int kgex__cue_class(const char *name)
 {

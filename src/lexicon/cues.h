@@ -73,6 +73,8 @@ enum kgex__cue_class {
     KGEX__WC_RESTRAINT,    /* refrain, withdraw: asked of the other side, no appeal for help */
     KGEX__WC_COMBATANT,    /* militants, troops, warplanes: stand for their side in an attack */
     KGEX__WC_ANSWER,       /* answered, heeded: the request was made to the subject */
+    KGEX__WC_SPEECH_DOC,   /* statement, letter, filing: speaks for its author */
+    KGEX__WC_STATE_BODY,   /* presidency, parliament: a body of the state before it */
     KGEX__WC_COUNT
 };
 
@@ -128,6 +130,8 @@ enum kgex__cue_class {
 #define KGEX__W_RESTRAINT     KGEX__W(KGEX__WC_RESTRAINT)
 #define KGEX__W_COMBATANT     KGEX__W(KGEX__WC_COMBATANT)
 #define KGEX__W_ANSWER        KGEX__W(KGEX__WC_ANSWER)
+#define KGEX__W_SPEECH_DOC    KGEX__W(KGEX__WC_SPEECH_DOC)
+#define KGEX__W_STATE_BODY    KGEX__W(KGEX__WC_STATE_BODY)
 
 /* Class names as the lexicon spells them ("determiner", "stand_for"). */
 extern const char *const kgex__cue_names[KGEX__WC_COUNT];

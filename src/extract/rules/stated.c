@@ -77,8 +77,12 @@ static int add_speakers(kgex__doc *d, const kgex__np *np, size_t b, size_t e, co
     size_t n = kgex__np_role(d, np, KGEX__ROLE_SPEAKER, ents, KGEX__ARGS_MAX), k;
     int error = KGEX_OK;
 
-    for (k = 0; error == 0 && k < n; k++)
+    for (k = 0; error == 0 && k < n; k++) {
         error = add_stated(d, ents[k], b, e, cameo);
+        /* a ministry, a presidency, a mission speaks for its state */
+        if (error == 0 && d->ent[ents[k]].of_state >= 0)
+            error = add_stated(d, d->ent[ents[k]].of_state, b, e, cameo);
+    }
     return error;
 }
 
