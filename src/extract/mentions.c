@@ -26,7 +26,7 @@
 #include "extract/doc.h"
 #include "extract/names.h"
 
-#define MAX_NAME_WORDS 4
+#define MAX_NAME_WORDS 5
 
 /* ----------------------------------------------------------- helpers */
 
@@ -1195,11 +1195,34 @@ static int person_at(const kgex__doc *d, size_t i, size_t *end)
 
 static size_t name_end(const kgex__doc *d, size_t i)
 {
-    size_t j = i;
+    static const char *const regnal[] = {"ii", "iii", "iv", "vi", NULL};
+    size_t j = i, words = 0;
 
-    while (j < d->t.len && j - i < MAX_NAME_WORDS && is_name_word(d, j) &&
-           !(j > i && (flags(d, j) & (KGEX__TF_NL | KGEX__TF_SENT_START))))
-        j++;
+    while (j < d->t.len && words < MAX_NAME_WORDS &&
+           !(j > i && (flags(d, j) & (KGEX__TF_NL | KGEX__TF_SENT_START)))) {
+        if (is_name_word(d, j)) {
+            j++;
+            words++;
+            continue;
+        }
+        /* a particle between name words: "Adel al-Jubeir", "Lula da Silva",
+         * "Ursula von der Leyen" */
+        if (j > i && has(d, j, KGEX__W_NAME_PARTICLE) && !(flags(d, j) & KGEX__TF_CAP)) {
+            size_t k = j;
+            while (k < d->t.len && k - j < 3 && has(d, k, KGEX__W_NAME_PARTICLE) &&
+                   !(flags(d, k) & KGEX__TF_CAP))
+                k++;
+            if (is_name_word(d, k)) {
+                j = k;
+                continue;
+            }
+        }
+        /* a regnal number: "Abdullah II" */
+        if (j > i && is_type(d, j, KGEX__TOK_WORD) && kgex__in_list(norm(d, j), regnal) &&
+            (flags(d, j) & KGEX__TF_ALLCAPS))
+            j++;
+        break;
+    }
     return j;
 }
 

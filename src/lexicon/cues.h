@@ -75,6 +75,7 @@ enum kgex__cue_class {
     KGEX__WC_ANSWER,       /* answered, heeded: the request was made to the subject */
     KGEX__WC_SPEECH_DOC,   /* statement, letter, filing: speaks for its author */
     KGEX__WC_STATE_BODY,   /* presidency, parliament: a body of the state before it */
+    KGEX__WC_NAME_PARTICLE, /* al-, bin, da, von: lower case inside a personal name */
     KGEX__WC_COUNT
 };
 
@@ -132,6 +133,7 @@ enum kgex__cue_class {
 #define KGEX__W_ANSWER        KGEX__W(KGEX__WC_ANSWER)
 #define KGEX__W_SPEECH_DOC    KGEX__W(KGEX__WC_SPEECH_DOC)
 #define KGEX__W_STATE_BODY    KGEX__W(KGEX__WC_STATE_BODY)
+#define KGEX__W_NAME_PARTICLE KGEX__W(KGEX__WC_NAME_PARTICLE)
 
 /* Class names as the lexicon spells them ("determiner", "stand_for"). */
 extern const char *const kgex__cue_names[KGEX__WC_COUNT];
