@@ -275,6 +275,22 @@ static long surname_pick(const kgex__doc *d, long have, long cand)
     return have == -1 ? cand : -2;
 }
 
+/* An acronym of four letters or more written as a word: "Nato", "Opec". */
+static int title_acronym(const kgex__doc *d, size_t b, size_t e, const kgex__payload *pl)
+{
+    const char *w = norm(d, b);
+    size_t n = strlen(w), k;
+
+    if (pl->b != KGEX__FORM_ACRONYM || e != b + 1 || n < 4 || !(flags(d, b) & KGEX__TF_CAP) ||
+        (flags(d, b) & KGEX__TF_ALLCAPS))
+        return 0;
+    for (k = 0; k < n; k++) {
+        if (w[k] < 'a' || w[k] > 'z')
+            return 0;
+    }
+    return 1;
+}
+
 /* Walk the trie from every token: titles, triggers and cue classes go into
  * the document's token tables, entity names into `best`. */
 static int scan_trie(kgex__doc *d, ent_match *best)
@@ -307,7 +323,8 @@ static int scan_trie(kgex__doc *d, ent_match *best)
             for (p = kgex__trie_payload(lex, node); p >= 0; p = lex->pl[p].next) {
                 const kgex__payload *pl = &lex->pl[p];
 
-                if (pl->type == KGEX__PL_ENTITY && case_ok(d, i, j + 1, pl->c) &&
+                if (pl->type == KGEX__PL_ENTITY &&
+                    (case_ok(d, i, j + 1, pl->c) || title_acronym(d, i, j + 1, pl)) &&
                     j + 1 > best[i].end) {
                     best[i].end = (uint32_t)(j + 1);
                     best[i].lexi = (long)pl->a;

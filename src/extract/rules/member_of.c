@@ -16,6 +16,7 @@
  * or candidate membership, a partnership or an observer seat does not.
  */
 #include <string.h>
+#include <strings.h>
 
 #include "common.h"
 #include "extract/rules.h"
@@ -125,6 +126,15 @@ static size_t list_after(const kgex__doc *d, size_t k, int *out, size_t cap, siz
     }
     if (k >= lim || !kgex__np_at(d, k, &np))
         return 0;
+    /* "A and B as observers", "A as a partner" */
+    k = np.e;
+    if (kgex__is_word(d, k, "as")) {
+        size_t j;
+        for (j = k + 1; j < lim && j < k + 4; j++) {
+            if (has(d, j, KGEX__W_NONMEMBER) || has(d, j, KGEX__W_FUTURE))
+                return 0;
+        }
+    }
     n = kgex__np_role(d, &np, KGEX__ROLE_MEMBER, out, cap);
     *end = np.e;
     return n;
@@ -152,8 +162,13 @@ static int org_before(const kgex__doc *d, size_t j)
     org = org_in(d, &np);
     if (org >= 0)
         return org;
-    /* a description: look through a copula, a comma or a dash */
+    /* a description ("a security and trade bloc"): look through a copula,
+     * a comma or a dash */
     k = np.b;
+    while (k > b && np.b - k < 6 && kgex__is_type(d, k - 1, KGEX__TOK_WORD) &&
+           !has(d, k - 1, KGEX__W_BE) && !has(d, k - 1, KGEX__W_CLAUSE) &&
+           !kgex__mention_at(d, k - 1) && !has(d, k - 1, KGEX__W_PREPOSITION))
+        k--;
     if (k > b && has(d, k - 1, KGEX__W_BE)) {
         kgex__np subj;
         kgex__vg vg;
@@ -177,6 +192,8 @@ static int org_before(const kgex__doc *d, size_t j)
     }
     return -1;
 }
+
+static int recent_org(const kgex__doc *d, size_t i);
 
 /* "The CSTO, which Armenia is a member of," / "The CSTO, of which
  * Armenia is a member,": the organization before the relative pronoun of
@@ -240,6 +257,12 @@ int kgex__rule_member_of(kgex__doc *d, kgex__event *ev)
     }
     if (org < 0)
         org = relative_org(d, ev->i);
+    /* "alliance member Turkey", "became full members": the body named just
+     * before */
+    if (org < 0 && ev->i > b &&
+        (has(d, ev->i - 1, KGEX__W_ORG_NOUN) || has(d, ev->i - 1, KGEX__W_JOIN) ||
+         (kgex__is_word(d, ev->i - 1, "full") && ev->i - 1 > b && has(d, ev->i - 2, KGEX__W_JOIN))))
+        org = recent_org(d, ev->i);
     if (org < 0 || not_membership(d, ev->i, ev->e))
         return KGEX_OK;
     /* the members listed after it */
@@ -303,6 +326,35 @@ static int recent_org(const kgex__doc *d, size_t i)
     return -1;
 }
 
+/* The organization of the document whose name has the word at token i
+ * ("alliance": the Alliance of Sahel States), the nearest named before or
+ * after it; -1 if none. */
+static int org_named(const kgex__doc *d, size_t i)
+{
+    const char *w = kgex__norm(d, i);
+    size_t j, n = strlen(w), best_dist = (size_t)-1;
+    int best = -1;
+
+    for (j = 0; j < d->men_len; j++) {
+        int who = kgex__actor(d, &d->men[j]);
+        const char *label, *p;
+        size_t dist = d->men[j].b > i ? d->men[j].b - i : i - d->men[j].b;
+
+        if (!is_org(d, who) || dist >= best_dist)
+            continue;
+        label = d->ent[who].label;
+        for (p = label; *p; p++) {
+            if (strncasecmp(p, w, n) == 0 && (p == label || p[-1] == ' ') &&
+                (p[n] == '\0' || p[n] == ' ')) {
+                best = who;
+                best_dist = dist;
+                break;
+            }
+        }
+    }
+    return best;
+}
+
 int kgex__member_of_sentence(kgex__doc *d, size_t s)
 {
     size_t i, b = d->t.sent[s].begin, e = d->t.sent[s].end, n, end;
@@ -361,6 +413,17 @@ int kgex__member_of_sentence(kgex__doc *d, size_t s)
                         return error;
                 }
             }
+            continue;
+        }
+        /* "a military alliance between Burkina Faso, Mali and Niger": the
+         * body whose name has that noun */
+        if (has(d, i, KGEX__W_ORG_NOUN) && !kgex__mention_at(d, i) &&
+            (kgex__is_word(d, i + 1, "between") || kgex__is_word(d, i + 1, "of")) &&
+            kgex__np_at(d, i + 2, &np) && np.n >= 2 && (org = org_named(d, i)) >= 0) {
+            n = kgex__np_role(d, &np, KGEX__ROLE_MEMBER, members, KGEX__ARGS_MAX);
+            error = add_members(d, members, n, org, i, np.e);
+            if (error < 0)
+                return error;
             continue;
         }
         /* "A joined X", "South Africa joined a year later" */
