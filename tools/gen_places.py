@@ -115,13 +115,11 @@ def englishize(s, cyrillic=False):
         s = re.sub(r"\bC(?!h)", "Ts", s)
         s = re.sub(r"ij\b", "iy", s)
         s = re.sub(r"ija\b", "ia", s)
-        s = s.replace("ë", "yo").replace("j", "y").replace("J", "Y")
+        s = s.replace("ë", "yo").replace("ju", "yu").replace("Ju", "Yu").replace("ja", "ya")
+        s = s.replace("Ja", "Ya").replace("j", "y").replace("J", "Y")
     s = "".join(TRANSLIT.get(ch, ch) for ch in s)
     s = "".join(ch for ch in unicodedata.normalize("NFKD", s) if not unicodedata.combining(ch))
     s = "".join(ch for ch in s if ch not in APOSTROPHES)
-    s = re.sub(r"ja\b", "ya", s)
-    s = re.sub(r"(?<=[aeiou])j(?=[aeiou])", "y", s)
-    s = s.replace("Ju", "Yu").replace("ju", "yu").replace("Ja", "Ya")
     return re.sub(r"\s+", " ", s).strip()
 
 
