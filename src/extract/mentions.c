@@ -384,21 +384,13 @@ static int known_official(kgex__doc *d, long off, size_t b, size_t e, int *out)
             person = (int)k;
     }
     if (person < 0) {
-        const char *sp = strrchr(o->name, ' ');
-        char first[64], last[64];
-        size_t fl = strcspn(o->name, " ");
-
-        snprintf(first, sizeof(first), "%.*s", (int)(sp ? fl : 0), o->name);
-        snprintf(last, sizeof(last), "%s", sp ? sp + 1 : o->name);
-        for (k = 0; first[k]; k++)
-            first[k] = (char)tolower((unsigned char)first[k]);
-        for (k = 0; last[k]; k++)
-            last[k] = (char)tolower((unsigned char)last[k]);
+        /* first and last name as the text writes them ("Erdogan" for
+         * "Erdoğan"), so that the surname alone finds the person later */
         error = new_entity(d, KGEX_KIND_OFFICIAL, NULL, o->name, -1, &person);
         if (error < 0)
             return error;
-        d->ent[person].first = kgex__strdup(first);
-        d->ent[person].last = kgex__strdup(last);
+        d->ent[person].first = kgex__strdup(e - b >= 2 ? norm(d, b) : "");
+        d->ent[person].last = kgex__strdup(norm(d, e - 1));
         if (!d->ent[person].first || !d->ent[person].last)
             return KGEX_ENOMEM;
     }
@@ -1520,15 +1512,20 @@ static int pass_officials(kgex__doc *d)
         /* a name after a title never starts the next sentence, and a
          * title-case headline ("... Summons Ambassador Over ...") has none */
         q = (flags(d, p) & KGEX__TF_SENT_START) || is_headline(d, tb) ? p : name_end(d, p);
-        if (q == p && (affil >= 0 || (tb > 0 && kgex__is_word(d, tb - 1, "the"))) && p < n &&
-            kgex__is_word(d, p, ",") && person_at(d, p + 1, &q) >= 0 && !is_headline(d, tb)) {
+        if (q == p &&
+            (affil >= 0 ||
+             (tb > 0 && (kgex__is_word(d, tb - 1, "the") || is_type(d, tb - 1, KGEX__TOK_POSS)))) &&
+            p < n && kgex__is_word(d, p, ",") && person_at(d, p + 1, &q) >= 0 &&
+            !is_headline(d, tb)) {
             /* "the EU's foreign policy chief, Josep Borrell," */
             person = person_at(d, p + 1, &q);
             p = p + 1;
             goto named;
         }
-        if (q == p && (affil >= 0 || (tb > 0 && kgex__is_word(d, tb - 1, "the"))) && p < n &&
-            kgex__is_word(d, p, ",") && is_name_word(d, p + 1) && !is_headline(d, tb)) {
+        if (q == p &&
+            (affil >= 0 ||
+             (tb > 0 && (kgex__is_word(d, tb - 1, "the") || is_type(d, tb - 1, KGEX__TOK_POSS)))) &&
+            p < n && kgex__is_word(d, p, ",") && is_name_word(d, p + 1) && !is_headline(d, tb)) {
             /* "his Azerbaijani counterpart, Jeyhun Bayramov" */
             q = name_end(d, p + 1);
             if (q - (p + 1) >= 2 && (q >= n || !is_type(d, q, KGEX__TOK_WORD)))

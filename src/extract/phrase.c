@@ -524,8 +524,8 @@ size_t kgex__np_role(const kgex__doc *d, const kgex__np *np, int role, int *out,
             switch (role) {
                 case KGEX__ROLE_AGENT:
                 case KGEX__ROLE_ADDRESSEE:
-                    stands =
-                        KGEX__W_STAND_FOR | KGEX__W_ARMED_HEAD | KGEX__W_WEAPON | KGEX__W_COMBATANT;
+                    stands = KGEX__W_STAND_FOR | KGEX__W_ARMED_HEAD | KGEX__W_WEAPON |
+                             KGEX__W_COMBATANT | KGEX__W_MEETING;
                     break;
                 case KGEX__ROLE_TARGET:
                     stands = KGEX__W_TARGET_NOUN | KGEX__W_ARMED_HEAD | KGEX__W_STAND_FOR |
@@ -533,7 +533,7 @@ size_t kgex__np_role(const kgex__doc *d, const kgex__np *np, int role, int *out,
                     break;
                 case KGEX__ROLE_SPEAKER:
                     stands = KGEX__W_STAND_FOR | KGEX__W_COMBATANT | KGEX__W_ARMED_HEAD |
-                             KGEX__W_SPEECH_DOC;
+                             KGEX__W_SPEECH_DOC | KGEX__W_MEETING;
                     break;
                 default:
                     stands = 0;
@@ -698,8 +698,11 @@ size_t kgex__skip_adjuncts(const kgex__doc *d, size_t i, size_t e)
             continue;
         }
         if ((kgex__is_word(d, i, "on") || kgex__is_word(d, i, "last") ||
-             kgex__is_word(d, i, "this") || kgex__is_word(d, i, "early")) &&
-            has(d, i + 1, KGEX__W_TIME)) {
+             kgex__is_word(d, i, "this") || kgex__is_word(d, i, "early") ||
+             kgex__is_word(d, i, "in") || kgex__is_word(d, i, "since") ||
+             kgex__is_word(d, i, "during") || kgex__is_word(d, i, "until")) &&
+            (has(d, i + 1, KGEX__W_TIME) || kgex__is_type(d, i + 1, KGEX__TOK_NUMBER)) &&
+            !kgex__mention_at(d, i + 1)) {
             i += 2;
             while (i < e && (has(d, i, KGEX__W_TIME) || kgex__is_type(d, i, KGEX__TOK_NUMBER)))
                 i++;

@@ -194,6 +194,7 @@ static int org_before(const kgex__doc *d, size_t j)
 }
 
 static int recent_org(const kgex__doc *d, size_t i);
+static int relative_org(const kgex__doc *d, size_t i);
 
 /* "The CSTO, which Armenia is a member of," / "The CSTO, of which
  * Armenia is a member,": the organization before the relative pronoun of
@@ -208,7 +209,7 @@ static int relative_org(const kgex__doc *d, size_t i)
             return -1;
         if (kgex__is_word(d, k, "which") || kgex__is_word(d, k, "whose")) {
             size_t j = k;
-            if (j > b && kgex__is_word(d, j - 1, "of"))
+            if (j > b && (kgex__is_word(d, j - 1, "of") || kgex__is_word(d, j - 1, "to")))
                 j--;
             if (j > b && kgex__is_word(d, j - 1, ","))
                 j--;
@@ -218,11 +219,47 @@ static int relative_org(const kgex__doc *d, size_t i)
     return -1;
 }
 
+/* A verb of membership: "Niger belongs to WAEMU", "Syria was readmitted to
+ * the Arab League", "a body to which Iraq and Saudi Arabia belong". */
+static int member_verb(kgex__doc *d, kgex__event *ev)
+{
+    size_t b = kgex__sent_begin(d, ev->i), k, n;
+    int members[KGEX__ARGS_MAX], org, error = KGEX_OK;
+    kgex__np np;
+
+    /* "no longer belongs": a past member is a member */
+    if ((ev->vg.neg && !(ev->vg.b > b && kgex__is_word(d, ev->i - 1, "longer"))) || ev->vg.modal ||
+        (ev->vg.inf && !has(d, ev->vg.gov, KGEX__W_FACTIVE)))
+        return KGEX_OK;
+    for (k = ev->vg.b; k-- > b && ev->vg.b - k < 4;) {
+        if (has(d, k, KGEX__W_FUTURE))
+            return KGEX_OK;
+    }
+    if (!ev->framed || ev->ndst == 0) {
+        org = relative_org(d, ev->vg.b);
+        if (org < 0)
+            return KGEX_OK;
+        ev->dst[ev->ndst++] = org;
+    }
+    if (!kgex__subject(d, ev->vg.b, &np))
+        return KGEX_OK;
+    n = kgex__np_role(d, &np, KGEX__ROLE_MEMBER, members, KGEX__ARGS_MAX);
+    for (k = 0; error == 0 && k < ev->ndst; k++) {
+        if (is_org(d, ev->dst[k]))
+            error = add_members(d, members, n, ev->dst[k], np.b, ev->end);
+    }
+    return error;
+}
+
 int kgex__rule_member_of(kgex__doc *d, kgex__event *ev)
 {
     size_t b = kgex__sent_begin(d, ev->i), k, n, end = ev->e, extra;
-    int members[KGEX__ARGS_MAX], orgs[KGEX__ARGS_MAX], more[KGEX__ARGS_MAX], org = -1, error;
+    int members[KGEX__ARGS_MAX], orgs[KGEX__ARGS_MAX], more[KGEX__ARGS_MAX], org = -1, org2 = -1,
+                                                                             error;
     kgex__np np;
+
+    if (!ev->noun)
+        return member_verb(d, ev);
 
     /* the organization: a modifier ("CSTO member states", "the bloc's
      * newest member") or "of X" */
@@ -254,6 +291,12 @@ int kgex__rule_member_of(kgex__doc *d, kgex__event *ev)
                 more[extra++] = np.c[c].ent;
         }
         end = np.e;
+        /* "members of the African Union and of IGAD" */
+        if (kgex__is_word(d, end, "and") && kgex__is_word(d, end + 1, "of") &&
+            kgex__np_at(d, end + 2, &np)) {
+            org2 = org_in(d, &np);
+            end = np.e;
+        }
     }
     if (org < 0)
         org = relative_org(d, ev->i);
@@ -306,6 +349,8 @@ int kgex__rule_member_of(kgex__doc *d, kgex__event *ev)
     }
     n = kgex__np_role(d, &np, KGEX__ROLE_MEMBER, members, KGEX__ARGS_MAX);
     error = add_members(d, members, n, org, np.b, ev->e);
+    if (error == 0 && org2 >= 0)
+        error = add_members(d, members, n, org2, np.b, end);
     if (error == 0 && n > 0)
         error = add_members(d, more, extra, org, np.b, end);
     return error;
@@ -380,9 +425,11 @@ int kgex__member_of_sentence(kgex__doc *d, size_t s)
         len = kgex__cue_at(d, i, KGEX__WC_FOUNDED);
         if (len) {
             kgex__vg vg;
+            size_t by = kgex__skip_adjuncts(d, i + len, e);
+
             kgex__vgroup(d, i, i + 1, &vg);
-            if (kgex__subject(d, vg.b, &np) && (org = org_in(d, &np)) >= 0 &&
-                kgex__np_at(d, i + len, &np)) {
+            if (kgex__is_word(d, by, "by") && kgex__subject(d, vg.b, &np) &&
+                (org = org_in(d, &np)) >= 0 && kgex__np_at(d, by + 1, &np)) {
                 n = kgex__np_role(d, &np, KGEX__ROLE_MEMBER, members, KGEX__ARGS_MAX);
                 error = add_members(d, members, n, org, i, np.e);
                 if (error < 0)
