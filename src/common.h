@@ -18,10 +18,12 @@ void kgex__free(void *ptr);
 char *kgex__strdup(const char *s);
 char *kgex__strndup(const char *s, size_t len);
 
-/* Test hook (tests/unit/test_oom.c): after `n` more successful
- * allocations through the wrappers above, every one fails (returns NULL)
- * until the hook is reset with a negative `n` (the default: never fail).
- * Not thread-safe; costs one compare per allocation. */
+/* Test hook (tests/unit/test_oom.c), only in the test library (alloc.c
+ * compiled with KGEX_FAULT_INJECTION; the shipped library does not define
+ * it): after `n` more successful allocations through the wrappers above,
+ * every one fails (returns NULL) until the hook is reset with a negative
+ * `n` (the default: never fail). Not thread-safe; costs one compare per
+ * allocation. */
 void kgex__alloc_fail_after(long n);
 /* Allocations made through the wrappers since the last
  * kgex__alloc_fail_after() call with n >= 0 (counted only while armed). */

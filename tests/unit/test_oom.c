@@ -8,7 +8,8 @@
  * temporary file left behind (jansson's test_chaos.c, sqlite's fault
  * tests).
  *
- * The failures are injected with kgex__alloc_fail_after() (src/errors.c).
+ * The failures are injected with kgex__alloc_fail_after() (src/alloc.c,
+ * compiled with the hook into the test library only).
  * jansson (json_set_alloc_funcs) is routed through the same wrappers while
  * the writers run, so its allocations fail in turn too; not while the
  * lexicon is read, because kgex_lexicon_add_json reports jansson's out of
