@@ -46,8 +46,16 @@ void kgex_error_clear(kgex_error *err)
 static void error_vset(kgex_error *err, int code, const char *source, int line, int column,
                        const char *fmt, va_list ap)
 {
+    size_t len = source ? strlen(source) : 0;
+
     err->code = code;
-    snprintf(err->source, sizeof(err->source), "%s", source ? source : "");
+    /* a source too long for the record keeps its end, which names the
+     * file: "...dir/file.txt" */
+    if (len < sizeof(err->source))
+        snprintf(err->source, sizeof(err->source), "%s", source ? source : "");
+    else
+        snprintf(err->source, sizeof(err->source), "...%s",
+                 source + len - (sizeof(err->source) - 4));
     err->line = line;
     err->column = column;
     vsnprintf(err->message, sizeof(err->message), fmt, ap);

@@ -13,5 +13,6 @@
 #include "input.h"
 #include "jsonl.h"
 #include "lexicon.h"
+#include "output.h"
 
 #endif
