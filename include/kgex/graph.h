@@ -51,11 +51,16 @@ typedef struct kgex_provenance {
  * (directed, unweighted) are computed on the actor graph: the states,
  * organizations and officials and the relations between them. Statements
  * (event nodes) take no part and get 0, so none outranks an actor; the
- * actors' PageRank sums to 1. Communities are
- * found with igraph's multilevel (Louvain) method on the undirected,
- * weighted projection; communities and components are numbered from 0 in
- * the order of their first node in kgex_graph_node_order(). x and y are a
- * Fruchterman-Reingold layout scaled into [-1, 1]. */
+ * actors' PageRank sums to 1. Betweenness is exact while (a + r) times a is
+ * at most 2e7 (a actors, r relations between them); above that it is
+ * estimated from 2e7 / (a + r) source actors, every k-th in node id order,
+ * scaled by a over their number. Communities are found with igraph's
+ * multilevel (Louvain) method on the undirected, weighted projection;
+ * communities and components are numbered from 0 in the order of their
+ * first node in kgex_graph_node_order(). x and y are a force-directed
+ * layout scaled into [-1, 1]: Fruchterman-Reingold for up to 300 nodes,
+ * above that a multilevel layout along the Louvain levels with Barnes-Hut
+ * forces; 0 when the layout was not asked for (kgex_analytics_options). */
 typedef struct kgex_metrics {
     size_t in_degree;
     size_t out_degree;

@@ -7,8 +7,8 @@
  * expected: node id -> node, (source, relation, target) -> edge, and
  * two pools of interned strings, document names and dates (every
  * provenance record of a document points at one shared name, every dated
- * mention at one shared date). igraph is used only to count components,
- * on a topology built for that call; no igraph state outlives it.
+ * mention at one shared date). Components are counted with igraph in
+ * analytics.c, the one file that calls igraph.
  *
  * What a node or edge keeps does not depend on the order its mentions
  * arrive in: its date is the earliest of its mentions' dates (date_cmp),
@@ -18,7 +18,6 @@
  */
 #include "kgex/graph.h"
 
-#include <igraph.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -727,72 +726,5 @@ int kgex_graph_edge_order(const kgex_graph *graph, size_t **out)
 done:
     kgex__free(tmp);
     kgex__free(order);
-    return error;
-}
-
-/* --- components (igraph) ------------------------------------------------ */
-
-static int kgex__from_igraph(igraph_error_t code)
-{
-    switch (code) {
-        case IGRAPH_SUCCESS:
-            return KGEX_OK;
-        case IGRAPH_ENOMEM:
-            return KGEX_ENOMEM;
-        case IGRAPH_EINVAL:
-        case IGRAPH_EINVVID:
-            return KGEX_EINVAL;
-        case IGRAPH_EOVERFLOW:
-            return KGEX_ELIMIT;
-        default:
-            return KGEX_ERROR;
-    }
-}
-
-int kgex_graph_components(const kgex_graph *graph, size_t *out)
-{
-    igraph_error_handler_t *old_error;
-    igraph_warning_handler_t *old_warning;
-    igraph_vector_int_t edges;
-    igraph_t g;
-    igraph_integer_t count = 0;
-    int have_edges = 0, have_graph = 0;
-    size_t i;
-    int error;
-
-    KGEX_ASSERT_ARG(graph, NULL);
-    KGEX_ASSERT_ARG(out, NULL);
-    if (graph->nodes_len > (size_t)IGRAPH_INTEGER_MAX ||
-        graph->edges_len > (size_t)IGRAPH_INTEGER_MAX / 2)
-        return KGEX_ELIMIT;
-
-    old_error = igraph_set_error_handler(igraph_error_handler_ignore);
-    old_warning = igraph_set_warning_handler(igraph_warning_handler_ignore);
-
-    error =
-        kgex__from_igraph(igraph_vector_int_init(&edges, (igraph_integer_t)(2 * graph->edges_len)));
-    if (error < 0)
-        goto done;
-    have_edges = 1;
-    for (i = 0; i < graph->edges_len; i++) {
-        VECTOR(edges)[2 * i] = (igraph_integer_t)graph->edges[i]->pub.source;
-        VECTOR(edges)[2 * i + 1] = (igraph_integer_t)graph->edges[i]->pub.target;
-    }
-    error = kgex__from_igraph(
-        igraph_create(&g, &edges, (igraph_integer_t)graph->nodes_len, IGRAPH_DIRECTED));
-    if (error < 0)
-        goto done;
-    have_graph = 1;
-    error = kgex__from_igraph(igraph_connected_components(&g, NULL, NULL, &count, IGRAPH_WEAK));
-    if (error < 0)
-        goto done;
-    *out = (size_t)count;
-done:
-    if (have_graph)
-        igraph_destroy(&g);
-    if (have_edges)
-        igraph_vector_int_destroy(&edges);
-    igraph_set_warning_handler(old_warning);
-    igraph_set_error_handler(old_error);
     return error;
 }
