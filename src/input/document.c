@@ -471,10 +471,13 @@ static int attr_is(xmlNode *n, const char *attr, xmlChar **value_out)
     return v != NULL;
 }
 
-/* Title and date: one pass over the whole tree. */
+/* Title and date: one pass over the whole tree. `dropped` counts the
+ * dropped elements (navigation, ...) around the current node, so that a
+ * <time> there is passed over without a walk up to the root. */
 static void find_meta(html_meta *hm, xmlNode *top)
 {
     xmlNode *cur = top;
+    size_t dropped = 0;
     char date[11];
 
     while (cur) {
@@ -513,25 +516,17 @@ static void find_meta(html_meta *hm, xmlNode *top)
                     xmlFree(v);
                     v = NULL;
                 }
-            } else if (hm->date_rank > 100 && name_is(cur, "time") &&
+            } else if (hm->date_rank > 100 && dropped == 0 && name_is(cur, "time") &&
                        attr_is(cur, "datetime", &v)) {
                 if (parse_date((const char *)v, date)) {
-                    xmlNode *a;
-                    int in_dropped = 0;
-
-                    for (a = cur->parent; a; a = a->parent) {
-                        if (a->type == XML_ELEMENT_NODE && name_in(a, dropped_tags))
-                            in_dropped = 1;
-                    }
-                    if (!in_dropped) {
-                        memcpy(hm->date, date, sizeof(date));
-                        hm->date_rank = 100;
-                    }
+                    memcpy(hm->date, date, sizeof(date));
+                    hm->date_rank = 100;
                 }
             }
             xmlFree(v);
         }
         if (descend && cur->children) {
+            dropped += name_in(cur, dropped_tags);
             cur = cur->children;
             continue;
         }
@@ -547,6 +542,7 @@ static void find_meta(html_meta *hm, xmlNode *top)
             cur = cur->parent;
             if (!cur)
                 break;
+            dropped -= cur != top && name_in(cur, dropped_tags);
         }
     }
 }
@@ -584,6 +580,142 @@ static int declared_charset(const char *s, size_t len)
                    : -1;
     }
     return 0;
+}
+
+/* ---- HTML attributes ---------------------------------------------------- */
+
+/* libxml2 compares each attribute of a start tag with all those before it
+ * (duplicates are an error), so a tag with k attributes costs k^2: a page
+ * of one tag with 100,000 attributes took minutes. Before the parse, every
+ * start tag keeps at most KGEX_HTML_MAX_ATTRIBUTES attributes; the others
+ * are cut, with a warning. The scan follows libxml2's reading: comments,
+ * the raw text of <script> and <style>, quoted values (which may hold '>').
+ * It is linear, and copies the page only when a tag is cut. */
+#define KGEX_HTML_MAX_ATTRIBUTES 256
+
+static int is_name_byte(unsigned char c)
+{
+    return c > ' ' && c != '>' && c != '/' && c != '=' && c != '"' && c != '\'' && c != '<';
+}
+
+static int is_alpha(unsigned char c)
+{
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+
+/* Past `what` (case-insensitive) from i, or len. */
+static size_t skip_past(const char *s, size_t len, size_t i, const char *what)
+{
+    size_t n = strlen(what);
+
+    for (; i + n <= len; i++) {
+        if (strncasecmp(s + i, what, n) == 0)
+            return i + n;
+    }
+    return len;
+}
+
+/* The start tag at s[i] == '<' (a letter follows): its end (past '>', or
+ * len), and in *cut the end of its last kept attribute when it has more
+ * than allowed (else 0). *raw is set for <script> and <style>. */
+static size_t scan_tag(const char *s, size_t len, size_t i, size_t *cut, int *raw)
+{
+    size_t name = i + 1, count = 0;
+
+    *cut = 0;
+    while (i + 1 < len && is_name_byte((unsigned char)s[i + 1]))
+        i++;
+    *raw = (i + 1 - name == 6 && strncasecmp(s + name, "script", 6) == 0) ||
+           (i + 1 - name == 5 && strncasecmp(s + name, "style", 5) == 0);
+    i++;
+    while (i < len && s[i] != '>') {
+        if (!is_name_byte((unsigned char)s[i])) {
+            i++;
+            continue;
+        }
+        while (i < len && is_name_byte((unsigned char)s[i]))
+            i++;
+        while (i < len && is_space_byte((unsigned char)s[i]))
+            i++;
+        if (i < len && s[i] == '=') {
+            i++;
+            while (i < len && is_space_byte((unsigned char)s[i]))
+                i++;
+            if (i < len && (s[i] == '"' || s[i] == '\'')) {
+                const char *close = memchr(s + i + 1, s[i], len - i - 1);
+
+                i = close ? (size_t)(close - s) + 1 : len;
+            } else {
+                while (i < len && !is_space_byte((unsigned char)s[i]) && s[i] != '>')
+                    i++;
+            }
+        }
+        if (++count == KGEX_HTML_MAX_ATTRIBUTES)
+            *cut = i;
+    }
+    if (count <= KGEX_HTML_MAX_ATTRIBUTES)
+        *cut = 0;
+    return i < len ? i + 1 : len;
+}
+
+/* Cut the attributes of every start tag of `*data` (len bytes, with room
+ * for a NUL) past the first KGEX_HTML_MAX_ATTRIBUTES; *data is replaced
+ * (and the old buffer freed) only when something was cut. */
+static int limit_attributes(kgex_document *doc, char **data, size_t *len)
+{
+    const char *s = *data;
+    size_t n = *len, i = 0, from = 0, tags = 0, first = 0;
+    sbuf out = {0};
+
+    while (i < n) {
+        const char *lt = memchr(s + i, '<', n - i);
+        size_t end, cut;
+        int raw;
+
+        if (!lt)
+            break;
+        i = (size_t)(lt - s);
+        if (i + 3 < n && strncmp(s + i, "<!--", 4) == 0) {
+            i = skip_past(s, n, i + 4, "-->");
+        } else if (i + 1 < n && (s[i + 1] == '!' || s[i + 1] == '?')) {
+            const char *gt = memchr(s + i, '>', n - i);
+
+            i = gt ? (size_t)(gt - s) + 1 : n;
+        } else if (i + 1 < n && is_alpha((unsigned char)s[i + 1])) {
+            end = scan_tag(s, n, i, &cut, &raw);
+            if (cut) {
+                if (tags++ == 0)
+                    first = i;
+                if (sbuf_add(&out, s + from, cut - from) < 0 || sbuf_add(&out, ">", 1) < 0) {
+                    kgex__free(out.p);
+                    return KGEX_ENOMEM;
+                }
+                from = end;
+            }
+            i = raw ? skip_past(s, n, end,
+                                s[i + 2] == 'c' || s[i + 2] == 'C' ? "</script" : "</style")
+                    : end;
+        } else {
+            i++;
+        }
+    }
+    if (tags == 0)
+        return KGEX_OK;
+    if (sbuf_add(&out, s + from, n - from) < 0) {
+        kgex__free(out.p);
+        return KGEX_ENOMEM;
+    }
+    if (doc->warnings_len < MAX_WARNINGS) {
+        snprintf(doc->warnings[doc->warnings_len++], sizeof(doc->warnings[0]),
+                 "HTML start tag at byte offset %zu with more than %d attributes: only the "
+                 "first %d kept (%zu tag%s cut)",
+                 first, KGEX_HTML_MAX_ATTRIBUTES, KGEX_HTML_MAX_ATTRIBUTES, tags,
+                 tags == 1 ? "" : "s");
+    }
+    kgex__free(*data);
+    *data = out.p;
+    *len = out.len;
+    return KGEX_OK;
 }
 
 static void xml_quiet(void *ctx, const char *msg, ...)
@@ -636,9 +768,13 @@ static int parse_html(kgex_document *doc, const char *data, size_t len, const ch
         error = kgex__error_set(err, KGEX_ENOMEM, "out of memory");
         goto done;
     }
+    /* XML_PARSE_HUGE: without it libxml2 drops, with only an error we do
+     * not print, everything nested deeper than 256 elements and text nodes
+     * over 10 MB; with it the depth is not limited (the walks here do not
+     * recurse) and the size cap of the input bounds the rest */
     hdoc = htmlCtxtReadMemory(ctxt, data, (int)len, NULL, encoding,
                               HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING | HTML_PARSE_NONET |
-                                  HTML_PARSE_RECOVER);
+                                  HTML_PARSE_RECOVER | XML_PARSE_HUGE);
     if (ctxt->errNo == XML_ERR_NO_MEMORY) {
         error = kgex__error_set(err, KGEX_ENOMEM, "out of memory");
         goto done;
@@ -809,6 +945,11 @@ static int load_raw(kgex_document **out, char *raw, size_t len, const char *name
             raw = decoded;
             len = decoded_len;
             decoded = NULL;
+        }
+        error = limit_attributes(doc, &raw, &len);
+        if (error < 0) {
+            error = kgex__error_set(err, KGEX_ENOMEM, "out of memory");
+            goto done;
         }
         error = parse_html(doc, raw, len, charset >= 0 ? "UTF-8" : NULL, name, err);
         if (error < 0)

@@ -2,8 +2,9 @@
  * test_document.c - the document input module (kgex/input.h): byte order
  * marks, UTF-16, invalid UTF-8 with its offset and count, NUL bytes and
  * binary files, CRLF and CR line ends, empty input, HTML article text
- * (scripts, styles and navigation dropped; title and date kept), the size
- * cap, file errors, and provenance offsets on the normalized text.
+ * (scripts, styles and navigation dropped; title and date kept; deep
+ * nesting read; attribute floods cut), the size cap, file errors, and
+ * provenance offsets on the normalized text.
  */
 #define _POSIX_C_SOURCE 200809L
 #include <setjmp.h>
@@ -448,6 +449,71 @@ static void provenance_offsets_refer_to_the_normalized_text(void **state)
     kgex_document_free(doc);
 }
 
+/* n nested <div>s (or <nav>s) around `inner`, in a new buffer. */
+static char *nested(size_t n, const char *open, const char *close, const char *inner)
+{
+    size_t lo = strlen(open), lc = strlen(close), li = strlen(inner), i;
+    char *page = malloc(n * (lo + lc) + li + 64), *p = page;
+
+    assert_non_null(page);
+    p += sprintf(p, "<html><body>");
+    for (i = 0; i < n; i++, p += lo)
+        memcpy(p, open, lo);
+    memcpy(p, inner, li);
+    p += li;
+    for (i = 0; i < n; i++, p += lc)
+        memcpy(p, close, lc);
+    sprintf(p, "</body></html>");
+    return page;
+}
+
+static void html_nested_deeper_than_libxml2s_default_is_read(void **state)
+{
+    /* libxml2 drops what is deeper than 256 elements unless told not to;
+     * 5,000 <nav>s with <time>s inside, then the article 20,000 deep */
+    char *deep = nested(20000, "<div>", "</div>", "<p>Armenia joined the talks.</p>");
+    char *navs = nested(5000, "<nav><time datetime=\"2020-01-02\">x</time>", "</nav>",
+                        "<time datetime=\"2021-03-04\">x</time>");
+    kgex_document *doc = load(deep, strlen(deep), KGEX_INPUT_HTML);
+
+    (void)state;
+    assert_text(doc, "Armenia joined the talks.\n");
+    assert_int_equal(kgex_document_warning_count(doc), 0);
+    kgex_document_free(doc);
+    doc = load(navs, strlen(navs), KGEX_INPUT_HTML);
+    assert_null(kgex_document_date(doc)); /* every <time> is inside a <nav> */
+    kgex_document_free(doc);
+    free(deep);
+    free(navs);
+}
+
+static void html_tags_keep_at_most_256_attributes_with_a_warning(void **state)
+{
+    size_t n = 100000, i;
+    char *page = malloc(n * 12 + 256), *p = page;
+    kgex_document *doc;
+
+    (void)state;
+    assert_non_null(page);
+    /* a script that looks like a tag, a quoted '>' in a value */
+    p += sprintf(p, "<html><head><script>if (a <b) x = \"<p q r s>\";</script></head>"
+                    "<body><p title=\"a > b\" ");
+    for (i = 0; i < n; i++)
+        p += sprintf(p, "a%zu=x ", i);
+    sprintf(p, ">Armenia joined the talks.</p><p>Second.</p></body></html>");
+    doc = load(page, strlen(page), KGEX_INPUT_HTML);
+    assert_text(doc, "Armenia joined the talks.\nSecond.\n");
+    assert_int_equal(kgex_document_warning_count(doc), 1);
+    assert_non_null(strstr(kgex_document_warning(doc, 0),
+                           "with more than 256 attributes: only the first 256 kept (1 tag cut)"));
+    kgex_document_free(doc);
+    free(page);
+    /* 256 attributes: nothing cut, no warning */
+    doc = LOAD_HTML("<p a=1 b=2 c=3>Armenia joined the talks.</p>");
+    assert_int_equal(kgex_document_warning_count(doc), 0);
+    kgex_document_free(doc);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -474,6 +540,8 @@ int main(void)
         cmocka_unit_test(html_in_utf16_is_converted),
         cmocka_unit_test(auto_format_goes_by_extension),
         cmocka_unit_test(provenance_offsets_refer_to_the_normalized_text),
+        cmocka_unit_test(html_nested_deeper_than_libxml2s_default_is_read),
+        cmocka_unit_test(html_tags_keep_at_most_256_attributes_with_a_warning),
     };
 
     return cmocka_run_group_tests_name("document", tests, make_tmpdir, remove_tmpdir);
