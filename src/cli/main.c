@@ -6,7 +6,6 @@
  * (unreadable file or lexicon), 4 output (cannot write a graph).
  */
 #define _POSIX_C_SOURCE 200809L
-#include <dirent.h>
 #include <errno.h>
 #include <getopt.h>
 #include <signal.h>
@@ -16,43 +15,39 @@
 #include <sys/stat.h>
 #include <time.h>
 
+#include "cli.h"
+#include "inputs.h"
 #include "kgex/kgex.h"
+#include "outputs.h"
 #include "report.h"
 
-enum { EXIT_INTERNAL = 1, EXIT_USAGE = 2, EXIT_INPUT = 3, EXIT_OUTPUT = 4 };
-enum { FMT_NONE = 0, FMT_GRAPHML, FMT_JSONLD, FMT_GEXF, FMT_NQUADS, FMT_NTRIPLES, FMT_SVG };
-
-#define MAX_DEPTH 64
-
-typedef struct output {
-    const char *path;
-    int format;
-} output;
-
-typedef struct strlist {
-    char **items;
-    size_t len, cap;
-} strlist;
+enum {
+    EXIT_INTERNAL = KGEX_CLI_EXIT_INTERNAL,
+    EXIT_USAGE = KGEX_CLI_EXIT_USAGE,
+    EXIT_INPUT = KGEX_CLI_EXIT_INPUT,
+    EXIT_OUTPUT = KGEX_CLI_EXIT_OUTPUT
+};
 
 typedef struct options {
-    output *outputs;
+    kgex_cli_output *outputs;
     size_t outputs_len;
     const char **lexicons;
     size_t lexicons_len;
-    int format;
+    int format; /* -f, or KGEX_CLI_FORMAT_NONE */
     int quiet;
     int timings;
     int no_default_lexicon;
     const char *date;
-    int input_format;   /* KGEX_INPUT_AUTO, _TEXT or _HTML (--input) */
-    int strict;         /* --strict: any skip or warning fails the run */
-    int analytics;      /* -1: when a GEXF or SVG output or --report needs it */
-    int graphml_flavor; /* kgex_graphml_flavor (--graphml-flavor) */
-    int gexf_version;   /* kgex_gexf_version (--gexf-version) */
+    int input_format;    /* KGEX_INPUT_AUTO, _TEXT or _HTML (--input) */
+    int strict;          /* --strict: any skip or warning fails the run */
+    int follow_symlinks; /* --follow-symlinks: also out of an input directory */
+    int analytics;       /* -1: when a GEXF or SVG output or --report needs it */
+    int graphml_flavor;  /* kgex_graphml_flavor (--graphml-flavor) */
+    int gexf_version;    /* kgex_gexf_version (--gexf-version) */
     int report;
 } options;
 
-static const char *progname = "kgex";
+static const char *const progname = KGEX_CLI_NAME;
 
 static void usage(FILE *fp)
 {
@@ -96,8 +91,11 @@ static void usage(FILE *fp)
             "                         auto: HTML for .html and .htm names, else text)\n"
             "      --strict           fail (exit 3, no output written) when any input is\n"
             "                         skipped or gives a warning\n"
+            "      --follow-symlinks  in an input directory, also follow symbolic links\n"
+            "                         that lead out of it\n"
             "  -q, --quiet            no summary line and no warnings on standard error\n"
-            "      --timings          print the time spent reading, extracting and writing\n"
+            "      --timings          print the time spent reading, extracting, computing\n"
+            "                         the analytics and writing\n"
             "  -h, --help             show this help and exit\n"
             "  -V, --version          show the version and exit\n"
             "\n"
@@ -114,215 +112,6 @@ static double now(void)
     return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
 }
 
-static int format_of(const char *path, int fallback)
-{
-    const char *dot = strrchr(path, '.');
-
-    if (dot && strcmp(dot, ".graphml") == 0)
-        return FMT_GRAPHML;
-    if (dot && (strcmp(dot, ".jsonld") == 0 || strcmp(dot, ".json") == 0))
-        return FMT_JSONLD;
-    if (dot && strcmp(dot, ".gexf") == 0)
-        return FMT_GEXF;
-    if (dot && strcmp(dot, ".nq") == 0)
-        return FMT_NQUADS;
-    if (dot && strcmp(dot, ".nt") == 0)
-        return FMT_NTRIPLES;
-    if (dot && strcmp(dot, ".svg") == 0)
-        return FMT_SVG;
-    return fallback;
-}
-
-static int parse_format(const char *s)
-{
-    if (strcmp(s, "graphml") == 0)
-        return FMT_GRAPHML;
-    if (strcmp(s, "jsonld") == 0 || strcmp(s, "json-ld") == 0)
-        return FMT_JSONLD;
-    if (strcmp(s, "gexf") == 0)
-        return FMT_GEXF;
-    if (strcmp(s, "nquads") == 0 || strcmp(s, "n-quads") == 0)
-        return FMT_NQUADS;
-    if (strcmp(s, "ntriples") == 0 || strcmp(s, "n-triples") == 0)
-        return FMT_NTRIPLES;
-    if (strcmp(s, "svg") == 0)
-        return FMT_SVG;
-    return FMT_NONE;
-}
-
-static int strlist_add(strlist *l, const char *s)
-{
-    if (l->len == l->cap) {
-        size_t ncap = l->cap ? l->cap * 2 : 16;
-        char **p = realloc(l->items, ncap * sizeof(*p));
-        if (!p)
-            return -1;
-        l->items = p;
-        l->cap = ncap;
-    }
-    l->items[l->len] = strdup(s);
-    if (!l->items[l->len])
-        return -1;
-    l->len++;
-    return 0;
-}
-
-static void strlist_free(strlist *l)
-{
-    size_t i;
-
-    for (i = 0; i < l->len; i++)
-        free(l->items[i]);
-    free(l->items);
-}
-
-static int cmp_str(const void *a, const void *b)
-{
-    return strcmp(*(char *const *)a, *(char *const *)b);
-}
-
-static int has_suffix(const char *name, const char *suffix)
-{
-    size_t n = strlen(name), k = strlen(suffix);
-
-    return n > k && strcmp(name + n - k, suffix) == 0;
-}
-
-/* Why inputs were skipped, and warnings, for the summary and --strict. */
-typedef struct skips {
-    size_t binary, unreadable, broken_link, too_large, loop, other;
-    size_t warnings;
-} skips;
-
-static size_t skips_total(const skips *sk)
-{
-    return sk->binary + sk->unreadable + sk->broken_link + sk->too_large + sk->loop + sk->other;
-}
-
-/* A directory walk: what to collect, where, and the directories seen (by
- * device and inode, so that a symbolic link loop is read once). */
-typedef struct walker {
-    strlist *out;
-    int input_format;
-    int quiet;
-    skips *sk;
-    struct stat *seen;
-    size_t seen_len, seen_cap;
-} walker;
-
-static int is_input_name(const walker *w, const char *name)
-{
-    int html = has_suffix(name, ".html") || has_suffix(name, ".htm");
-
-    if (w->input_format == KGEX_INPUT_HTML)
-        return html;
-    if (w->input_format == KGEX_INPUT_TEXT)
-        return has_suffix(name, ".txt");
-    return html || has_suffix(name, ".txt");
-}
-
-/* 1 when the directory `st` was walked already, else remember it (0);
- * -1 when out of memory. */
-static int seen_dir(walker *w, const struct stat *st)
-{
-    size_t i;
-
-    for (i = 0; i < w->seen_len; i++) {
-        if (w->seen[i].st_dev == st->st_dev && w->seen[i].st_ino == st->st_ino)
-            return 1;
-    }
-    if (w->seen_len == w->seen_cap) {
-        size_t ncap = w->seen_cap ? w->seen_cap * 2 : 16;
-        struct stat *p = realloc(w->seen, ncap * sizeof(*p));
-
-        if (!p)
-            return -1;
-        w->seen = p;
-        w->seen_cap = ncap;
-    }
-    w->seen[w->seen_len++] = *st;
-    return 0;
-}
-
-/* Collect the input files under dir (see is_input_name), recursively;
- * unreadable entries, broken symbolic links and link loops are reported
- * and counted in w->sk. */
-static int walk(walker *w, const char *dir, int depth)
-{
-    DIR *dp;
-    struct dirent *de;
-    strlist names = {0};
-    struct stat dst;
-    size_t i;
-    int rc = 0;
-
-    if (depth > MAX_DEPTH) {
-        if (!w->quiet)
-            fprintf(stderr, "%s: %s: directory nesting too deep, skipped\n", progname, dir);
-        w->sk->other++;
-        return 0;
-    }
-    if (stat(dir, &dst) == 0) {
-        rc = seen_dir(w, &dst);
-        if (rc != 0) {
-            if (rc > 0 && !w->quiet)
-                fprintf(stderr, "%s: %s: directory already read (symbolic link loop?), skipped\n",
-                        progname, dir);
-            if (rc > 0)
-                w->sk->loop++;
-            return rc < 0 ? -1 : 0;
-        }
-    }
-    dp = opendir(dir);
-    if (!dp) {
-        if (!w->quiet)
-            fprintf(stderr, "%s: %s: cannot open directory: %s, skipped\n", progname, dir,
-                    strerror(errno));
-        w->sk->unreadable++;
-        return 0;
-    }
-    while ((de = readdir(dp)) != NULL) {
-        if (strcmp(de->d_name, ".") == 0 || strcmp(de->d_name, "..") == 0)
-            continue;
-        if (strlist_add(&names, de->d_name) < 0) {
-            rc = -1;
-            break;
-        }
-    }
-    closedir(dp);
-    if (names.len > 1)
-        qsort(names.items, names.len, sizeof(char *), cmp_str);
-    for (i = 0; i < names.len && rc == 0; i++) {
-        size_t n = strlen(dir) + strlen(names.items[i]) + 2;
-        char *path = malloc(n);
-        struct stat st;
-
-        if (!path) {
-            rc = -1;
-            break;
-        }
-        snprintf(path, n, "%s%s%s", dir, dir[strlen(dir) - 1] == '/' ? "" : "/", names.items[i]);
-        if (stat(path, &st) != 0) {
-            int broken = lstat(path, &st) == 0 && S_ISLNK(st.st_mode);
-
-            if (!w->quiet)
-                fprintf(stderr, "%s: %s: %s, skipped\n", progname, path,
-                        broken ? "broken symbolic link" : strerror(errno));
-            if (broken)
-                w->sk->broken_link++;
-            else
-                w->sk->unreadable++;
-        } else if (S_ISDIR(st.st_mode)) {
-            rc = walk(w, path, depth + 1);
-        } else if (S_ISREG(st.st_mode) && is_input_name(w, names.items[i])) {
-            rc = strlist_add(w->out, path);
-        }
-        free(path);
-    }
-    strlist_free(&names);
-    return rc;
-}
-
 static int exit_code_for(int error)
 {
     switch (error) {
@@ -337,17 +126,6 @@ static int exit_code_for(int error)
         default:
             return EXIT_INTERNAL;
     }
-}
-
-static void print_error(const kgex_error *err, int code)
-{
-    if (err->source[0] && err->line > 0)
-        fprintf(stderr, "%s: %s:%d:%d: %s\n", progname, err->source, err->line, err->column,
-                err->message);
-    else if (err->source[0])
-        fprintf(stderr, "%s: %s: %s\n", progname, err->source, err->message);
-    else
-        fprintf(stderr, "%s: %s\n", progname, err->message[0] ? err->message : kgex_strerror(code));
 }
 
 static void print_summary(const kgex_graph *graph, const kgex_extract_stats *st, size_t skipped)
@@ -369,22 +147,6 @@ static void print_summary(const kgex_graph *graph, const kgex_extract_stats *st,
                 i < KGEX_REL_ABOUT ? ", " : ")\n");
 }
 
-/* Write the graph in one output's format. */
-static int write_output(const kgex_graph *graph, const output *out, const options *opt,
-                        kgex_error *err)
-{
-    static const kgex_format formats[] = {
-        [FMT_GRAPHML] = KGEX_FORMAT_GRAPHML,   [FMT_JSONLD] = KGEX_FORMAT_JSONLD,
-        [FMT_GEXF] = KGEX_FORMAT_GEXF,         [FMT_NQUADS] = KGEX_FORMAT_NQUADS,
-        [FMT_NTRIPLES] = KGEX_FORMAT_NTRIPLES, [FMT_SVG] = KGEX_FORMAT_SVG};
-    kgex_export_options eo = KGEX_EXPORT_OPTIONS_INIT;
-
-    eo.format = formats[out->format];
-    eo.graphml_flavor = (kgex_graphml_flavor)opt->graphml_flavor;
-    eo.gexf_version = (kgex_gexf_version)opt->gexf_version;
-    return kgex_export_write_file(graph, out->path, &eo, err);
-}
-
 /* --analytics / --no-analytics, or on when a GEXF or SVG output or the
  * report uses the measures. */
 static int wants_analytics(const options *opt)
@@ -396,38 +158,85 @@ static int wants_analytics(const options *opt)
     if (opt->report)
         return 1;
     for (i = 0; i < opt->outputs_len; i++) {
-        if (opt->outputs[i].format == FMT_GEXF || opt->outputs[i].format == FMT_SVG)
+        if (opt->outputs[i].format == KGEX_FORMAT_GEXF || opt->outputs[i].format == KGEX_FORMAT_SVG)
             return 1;
     }
     return 0;
 }
 
-/* The second summary line, when something was skipped or warned about. */
-static void print_skips(const skips *sk)
+/* 1 when an output draws the graph, so that analytics computes the layout
+ * (kgex_analytics_options.layout). */
+static int wants_layout(const options *opt)
 {
-    static const char *const what[] = {"binary",
-                                       "unreadable",
-                                       "broken symbolic link",
-                                       "over the size limit",
-                                       "directory link loop",
-                                       "other"};
-    size_t counts[6], i, total = skips_total(sk);
-    const char *sep = ": ";
+    size_t i;
 
-    counts[0] = sk->binary;
-    counts[1] = sk->unreadable;
-    counts[2] = sk->broken_link;
-    counts[3] = sk->too_large;
-    counts[4] = sk->loop;
-    counts[5] = sk->other;
-    fprintf(stderr, "%s: %zu skipped", progname, total);
-    for (i = 0; i < 6; i++) {
-        if (counts[i]) {
-            fprintf(stderr, "%s%zu %s", sep, counts[i], what[i]);
-            sep = ", ";
+    for (i = 0; i < opt->outputs_len; i++) {
+        if (opt->outputs[i].format == KGEX_FORMAT_GEXF || opt->outputs[i].format == KGEX_FORMAT_SVG)
+            return 1;
+    }
+    return 0;
+}
+
+/* --date: "YYYY-MM-DD", a day that exists, year 0001 to 9999. 0, or the
+ * usage exit code after saying what is wrong. */
+static int check_date(const char *date)
+{
+    static const int mdays[] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    int i, y, m, d;
+
+    for (i = 0; i < 10; i++) {
+        if (i == 4 || i == 7 ? date[i] != '-' : (date[i] < '0' || date[i] > '9'))
+            break;
+    }
+    if (i < 10 || date[10] != '\0') {
+        kgex_cli_say(NULL, "--date '%s' is not of the form YYYY-MM-DD", date);
+        return EXIT_USAGE;
+    }
+    y = atoi(date);
+    m = atoi(date + 5);
+    d = atoi(date + 8);
+    if (y < 1) {
+        kgex_cli_say(NULL, "--date '%s': there is no year 0000", date);
+        return EXIT_USAGE;
+    }
+    if (m < 1 || m > 12) {
+        kgex_cli_say(NULL, "--date '%s': month %02d does not exist", date, m);
+        return EXIT_USAGE;
+    }
+    if (d < 1 || d > mdays[m - 1] ||
+        (m == 2 && d == 29 && !((y % 4 == 0 && y % 100 != 0) || y % 400 == 0))) {
+        kgex_cli_say(NULL, "--date '%s': day %02d does not exist in %04d-%02d", date, d, y, m);
+        return EXIT_USAGE;
+    }
+    return 0;
+}
+
+/* The format of each output, standard output when none is given, and the
+ * checks of kgex_cli_outputs_check(). 0 or an exit code. */
+static int resolve_outputs(options *opt, kgex_cli_file_id **ids, size_t *ids_len)
+{
+    size_t i;
+
+    for (i = 0; i < opt->outputs_len; i++) {
+        int fallback = opt->format != KGEX_CLI_FORMAT_NONE ? opt->format : KGEX_FORMAT_GRAPHML;
+
+        opt->outputs[i].format = strcmp(opt->outputs[i].path, "-") == 0
+                                     ? fallback
+                                     : kgex_cli_format_of(opt->outputs[i].path, opt->format);
+        if (opt->outputs[i].format == KGEX_CLI_FORMAT_NONE) {
+            kgex_cli_say(opt->outputs[i].path,
+                         "cannot tell the output format from the extension; use -f graphml, "
+                         "jsonld, gexf, nquads, ntriples or svg");
+            return EXIT_USAGE;
         }
     }
-    fprintf(stderr, "; %zu warning%s\n", sk->warnings, sk->warnings == 1 ? "" : "s");
+    if (opt->outputs_len == 0) {
+        opt->outputs[0].path = "-";
+        opt->outputs[0].format =
+            opt->format != KGEX_CLI_FORMAT_NONE ? opt->format : KGEX_FORMAT_GRAPHML;
+        opt->outputs_len = 1;
+    }
+    return kgex_cli_outputs_check(opt->outputs, opt->outputs_len, ids, ids_len);
 }
 
 int main(int argc, char **argv)
@@ -446,6 +255,7 @@ int main(int argc, char **argv)
                                              {"gexf-version", required_argument, NULL, 'X'},
                                              {"input", required_argument, NULL, 'I'},
                                              {"strict", no_argument, NULL, 'S'},
+                                             {"follow-symlinks", no_argument, NULL, 'L'},
                                              {"help", no_argument, NULL, 'h'},
                                              {"version", no_argument, NULL, 'V'},
                                              {NULL, 0, NULL, 0}};
@@ -454,28 +264,36 @@ int main(int argc, char **argv)
     kgex_graph *graph = NULL;
     kgex_extractor *x = NULL;
     kgex_extract_options xopt = KGEX_EXTRACT_OPTIONS_INIT;
+    kgex_export_options eo = KGEX_EXPORT_OPTIONS_INIT;
+    kgex_analytics_options aopt = KGEX_ANALYTICS_OPTIONS_INIT;
     kgex_extract_stats st;
     kgex_error err;
-    strlist inputs = {0};
-    skips sk;
-    walker wk;
+    kgex_cli_inputs inputs = {0};
+    kgex_cli_input_options in_opts;
+    kgex_cli_skips sk;
+    kgex_cli_file_id *output_ids = NULL;
+    size_t output_ids_len = 0;
     kgex_input_options iopt = KGEX_INPUT_OPTIONS_INIT;
     kgex_document *doc = NULL;
     size_t i, skipped = 0;
-    double t0, t_read = 0, t_extract = 0, t_write = 0, t_lex = 0;
+    double t0, t_read = 0, t_extract = 0, t_analytics = 0, t_write = 0, t_lex = 0;
     int c, rc = 0, error;
 
     memset(&opt, 0, sizeof(opt));
     memset(&sk, 0, sizeof(sk));
-    memset(&wk, 0, sizeof(wk));
+    memset(&in_opts, 0, sizeof(in_opts));
     /* a closed stdout pipe is a write error (exit 4), not a silent death */
     signal(SIGPIPE, SIG_IGN);
+    /* getopt's own messages start with argv[0]: "kgex:", however it was run */
+    if (argc > 0)
+        argv[0] = (char *)progname;
     opt.analytics = -1;
+    opt.format = KGEX_CLI_FORMAT_NONE;
     kgex_error_clear(&err);
     opt.outputs = calloc((size_t)argc + 1, sizeof(*opt.outputs));
     opt.lexicons = calloc((size_t)argc + 1, sizeof(*opt.lexicons));
     if (!opt.outputs || !opt.lexicons) {
-        fprintf(stderr, "%s: out of memory\n", progname);
+        kgex_cli_say(NULL, "out of memory");
         free(opt.outputs);
         free(opt.lexicons);
         return EXIT_INTERNAL;
@@ -486,12 +304,12 @@ int main(int argc, char **argv)
                 opt.outputs[opt.outputs_len++].path = optarg;
                 break;
             case 'f':
-                opt.format = parse_format(optarg);
-                if (opt.format == FMT_NONE) {
-                    fprintf(stderr,
-                            "%s: unknown format '%s' (expected graphml, jsonld, gexf, "
-                            "nquads, ntriples or svg)\n",
-                            progname, optarg);
+                opt.format = kgex_cli_parse_format(optarg);
+                if (opt.format == KGEX_CLI_FORMAT_NONE) {
+                    kgex_cli_say(NULL,
+                                 "unknown format '%s' (expected graphml, jsonld, gexf, "
+                                 "nquads, ntriples or svg)",
+                                 optarg);
                     rc = EXIT_USAGE;
                     goto done;
                 }
@@ -500,6 +318,9 @@ int main(int argc, char **argv)
                 opt.lexicons[opt.lexicons_len++] = optarg;
                 break;
             case 'd':
+                rc = check_date(optarg);
+                if (rc != 0)
+                    goto done;
                 opt.date = optarg;
                 break;
             case 'I':
@@ -510,14 +331,17 @@ int main(int argc, char **argv)
                 } else if (strcmp(optarg, "auto") == 0) {
                     opt.input_format = KGEX_INPUT_AUTO;
                 } else {
-                    fprintf(stderr, "%s: unknown input format '%s' (expected text, html or auto)\n",
-                            progname, optarg);
+                    kgex_cli_say(NULL, "unknown input format '%s' (expected text, html or auto)",
+                                 optarg);
                     rc = EXIT_USAGE;
                     goto done;
                 }
                 break;
             case 'S':
                 opt.strict = 1;
+                break;
+            case 'L':
+                opt.follow_symlinks = 1;
                 break;
             case 'q':
                 opt.quiet = 1;
@@ -543,8 +367,8 @@ int main(int argc, char **argv)
                 } else if (strcmp(optarg, "strict") == 0) {
                     opt.graphml_flavor = KGEX_GRAPHML_STRICT;
                 } else {
-                    fprintf(stderr, "%s: unknown GraphML flavor '%s' (expected tools or strict)\n",
-                            progname, optarg);
+                    kgex_cli_say(NULL, "unknown GraphML flavor '%s' (expected tools or strict)",
+                                 optarg);
                     rc = EXIT_USAGE;
                     goto done;
                 }
@@ -555,8 +379,7 @@ int main(int argc, char **argv)
                 } else if (strcmp(optarg, "1.2") == 0) {
                     opt.gexf_version = KGEX_GEXF_1_2;
                 } else {
-                    fprintf(stderr, "%s: unknown GEXF version '%s' (expected 1.3 or 1.2)\n",
-                            progname, optarg);
+                    kgex_cli_say(NULL, "unknown GEXF version '%s' (expected 1.3 or 1.2)", optarg);
                     rc = EXIT_USAGE;
                     goto done;
                 }
@@ -574,28 +397,25 @@ int main(int argc, char **argv)
         }
     }
     if (optind >= argc) {
-        fprintf(stderr, "%s: no input given\nTry '%s --help' for more information.\n", progname,
-                progname);
+        kgex_cli_say(NULL, "no input given");
+        fprintf(stderr, "Try '%s --help' for more information.\n", progname);
         rc = EXIT_USAGE;
         goto done;
     }
-    for (i = 0; i < opt.outputs_len; i++) {
-        opt.outputs[i].format = strcmp(opt.outputs[i].path, "-") == 0
-                                    ? (opt.format ? opt.format : FMT_GRAPHML)
-                                    : format_of(opt.outputs[i].path, opt.format);
-        if (opt.outputs[i].format == FMT_NONE) {
-            fprintf(stderr,
-                    "%s: %s: cannot tell the output format from the extension; use -f graphml, "
-                    "jsonld, gexf, nquads, ntriples or svg\n",
-                    progname, opt.outputs[i].path);
+    rc = resolve_outputs(&opt, &output_ids, &output_ids_len);
+    if (rc != 0)
+        goto done;
+    in_opts.input_format = opt.input_format;
+    in_opts.follow_symlinks = opt.follow_symlinks;
+    in_opts.quiet = opt.quiet;
+    in_opts.outputs = output_ids;
+    in_opts.outputs_len = output_ids_len;
+    for (i = 0; i < opt.lexicons_len; i++) {
+        if (kgex_cli_is_output(&in_opts, opt.lexicons[i])) {
+            kgex_cli_say(opt.lexicons[i], "is a lexicon and an output; choose another output");
             rc = EXIT_USAGE;
             goto done;
         }
-    }
-    if (opt.outputs_len == 0) {
-        opt.outputs[0].path = "-";
-        opt.outputs[0].format = opt.format ? opt.format : FMT_GRAPHML;
-        opt.outputs_len = 1;
     }
 
     /* lexicon */
@@ -604,49 +424,28 @@ int main(int argc, char **argv)
     for (i = 0; error == 0 && i < opt.lexicons_len; i++)
         error = kgex_lexicon_add_file(lex, opt.lexicons[i], &err);
     if (error < 0) {
-        print_error(&err, error);
+        kgex_cli_say_error(i > 0 ? opt.lexicons[i - 1] : NULL, &err, error);
         rc = error == KGEX_ENOMEM ? EXIT_INTERNAL : EXIT_INPUT;
         goto done;
     }
     t_lex = now() - t0;
 
     /* inputs */
-    for (i = (size_t)optind; i < (size_t)argc; i++) {
-        struct stat sb;
-
-        if (strcmp(argv[i], "-") == 0) {
-            error = strlist_add(&inputs, "-");
-        } else if (stat(argv[i], &sb) != 0) {
-            fprintf(stderr, "%s: %s: %s\n", progname, argv[i], strerror(errno));
-            rc = EXIT_INPUT;
-            goto done;
-        } else if (S_ISDIR(sb.st_mode)) {
-            wk.out = &inputs;
-            wk.input_format = opt.input_format;
-            wk.quiet = opt.quiet;
-            wk.sk = &sk;
-            error = walk(&wk, argv[i], 0);
-        } else {
-            error = strlist_add(&inputs, argv[i]);
-        }
-        if (error < 0) {
-            fprintf(stderr, "%s: out of memory\n", progname);
-            rc = EXIT_INTERNAL;
-            goto done;
-        }
-    }
+    rc = kgex_cli_inputs_collect(&inputs, argv + optind, (size_t)(argc - optind), &in_opts, &sk);
+    if (rc != 0)
+        goto done;
 
     error = kgex_graph_new(&graph);
     if (error == 0)
         error = kgex_extractor_new(&x, lex, graph);
     if (error < 0) {
-        fprintf(stderr, "%s: %s\n", progname, kgex_strerror(error));
+        kgex_cli_say(NULL, "%s", kgex_strerror(error));
         rc = EXIT_INTERNAL;
         goto done;
     }
     iopt.format = (kgex_input_format)opt.input_format;
     for (i = 0; i < inputs.len; i++) {
-        const char *path = inputs.items[i];
+        const char *path = inputs.paths[i];
         const char *name = strcmp(path, "-") == 0 ? "<stdin>" : path;
         size_t w;
 
@@ -655,30 +454,30 @@ int main(int argc, char **argv)
         error = kgex_document_load_file(&doc, path, &iopt, &err);
         t_read += now() - t0;
         if (error == KGEX_ENOMEM || error == KGEX_EINVAL) {
-            print_error(&err, error);
+            kgex_cli_say_error(name, &err, error);
             rc = error == KGEX_ENOMEM ? EXIT_INTERNAL : EXIT_USAGE;
             goto done;
         }
+        if (error < 0 && inputs.named[i]) {
+            /* a file the user named: the run cannot do what was asked */
+            kgex_cli_say_error(name, &err, error);
+            rc = EXIT_INPUT;
+            goto done;
+        }
         if (error < 0) {
-            /* binary, unreadable, too large: say why and go on */
+            /* binary, unreadable, too large, in a directory: say why and go on */
             if (!opt.quiet)
-                fprintf(stderr, "%s: %s: %s, skipped\n", progname, name,
-                        err.message[0] ? err.message : kgex_strerror(error));
-            if (error == KGEX_EPARSE)
-                sk.binary++;
-            else if (error == KGEX_ELIMIT)
-                sk.too_large++;
-            else
-                sk.unreadable++;
+                kgex_cli_say(name, "%s, skipped",
+                             err.message[0] ? err.message : kgex_strerror(error));
+            kgex_cli_skips_count(&sk, error);
             continue;
         }
         for (w = 0; w < kgex_document_warning_count(doc); w++) {
             if (!opt.quiet)
-                fprintf(stderr, "%s: %s: warning: %s\n", progname, name,
-                        kgex_document_warning(doc, w));
+                kgex_cli_say(name, "warning: %s", kgex_document_warning(doc, w));
             sk.warnings++;
         }
-        if (opt.strict && (skips_total(&sk) || sk.warnings)) {
+        if (opt.strict && (kgex_cli_skips_total(&sk) || sk.warnings)) {
             /* keep reading, to report every problem, but extract no more */
             kgex_document_free(doc);
             doc = NULL;
@@ -692,73 +491,80 @@ int main(int argc, char **argv)
         kgex_document_free(doc);
         doc = NULL;
         if (error < 0) {
-            print_error(&err, error);
+            kgex_cli_say_error(name, &err, error);
             rc = exit_code_for(error);
             goto done;
         }
     }
-    skipped += skips_total(&sk);
+    skipped += kgex_cli_skips_total(&sk);
     if (opt.strict && (skipped || sk.warnings)) {
-        fprintf(stderr, "%s: --strict: %zu input%s skipped, %zu warning%s; no output written\n",
-                progname, skipped, skipped == 1 ? "" : "s", sk.warnings,
-                sk.warnings == 1 ? "" : "s");
+        kgex_cli_say(NULL, "--strict: %zu input%s skipped, %zu warning%s; no output written",
+                     skipped, skipped == 1 ? "" : "s", sk.warnings, sk.warnings == 1 ? "" : "s");
+        rc = EXIT_INPUT;
+        goto done;
+    }
+    kgex_extractor_stats(x, &st);
+    if (st.documents == 0) {
+        /* an empty graph would replace the outputs: say so instead */
+        if (!opt.quiet && skipped)
+            kgex_cli_skips_print(&sk);
+        kgex_cli_say(NULL, "no document read (%zu skipped); no output written", skipped);
         rc = EXIT_INPUT;
         goto done;
     }
 
     /* outputs */
-    t0 = now();
     if (wants_analytics(&opt)) {
-        error = kgex_graph_analyze(graph);
+        t0 = now();
+        aopt.layout = wants_layout(&opt);
+        error = kgex_graph_analyze_ext(graph, &aopt);
+        t_analytics = now() - t0;
         if (error < 0) {
-            fprintf(stderr, "%s: analytics: %s\n", progname, kgex_strerror(error));
+            kgex_cli_say(NULL, "analytics: %s", kgex_strerror(error));
             rc = EXIT_INTERNAL;
             goto done;
         }
     }
-    for (i = 0; i < opt.outputs_len; i++) {
-        kgex_error_clear(&err);
-        error = write_output(graph, &opt.outputs[i], &opt, &err);
-        if (error < 0) {
-            print_error(&err, error);
-            rc = error == KGEX_ENOMEM ? EXIT_INTERNAL : EXIT_OUTPUT;
-            goto done;
-        }
-    }
+    t0 = now();
+    eo.graphml_flavor = (kgex_graphml_flavor)opt.graphml_flavor;
+    eo.gexf_version = (kgex_gexf_version)opt.gexf_version;
+    rc = kgex_cli_outputs_write(graph, opt.outputs, opt.outputs_len, &eo);
+    if (rc != 0)
+        goto done;
     t_write = now() - t0;
-    kgex_extractor_stats(x, &st);
     if (!opt.quiet)
         print_summary(graph, &st, skipped);
     if (!opt.quiet && (skipped || sk.warnings))
-        print_skips(&sk);
+        kgex_cli_skips_print(&sk);
     if (opt.report) {
         int to_stdout = 1;
 
         for (i = 0; i < opt.outputs_len; i++)
             to_stdout = to_stdout && strcmp(opt.outputs[i].path, "-") != 0;
         if (kgex_cli_report(to_stdout ? stdout : stderr, graph) < 0) {
-            fprintf(stderr, "%s: cannot write the report: %s\n", progname, strerror(errno));
+            kgex_cli_say(NULL, "cannot write the report: %s", strerror(errno));
             rc = EXIT_OUTPUT;
             goto done;
         }
     }
     if (opt.timings)
-        fprintf(stderr, "%s: timings: lexicon %.3f s, read %.3f s, extract %.3f s, write %.3f s\n",
-                progname, t_lex, t_read, t_extract, t_write);
+        fprintf(stderr,
+                "%s: timings: lexicon %.3f s, read %.3f s, extract %.3f s, analytics %.3f s, "
+                "write %.3f s\n",
+                progname, t_lex, t_read, t_extract, t_analytics, t_write);
 done:
     /* anything printed on stdout (help, version, report, a graph) must
      * have reached it: a full disk or closed pipe is an output error */
     if (rc == 0 && (fflush(stdout) != 0 || ferror(stdout))) {
-        fprintf(stderr, "%s: standard output: write error: %s\n", progname,
-                strerror(errno ? errno : EIO));
+        kgex_cli_say("<stdout>", "cannot write: %s", strerror(errno ? errno : EIO));
         rc = EXIT_OUTPUT;
     }
     kgex_document_free(doc);
-    free(wk.seen);
     kgex_extractor_free(x);
     kgex_graph_free(graph);
     kgex_lexicon_free(lex);
-    strlist_free(&inputs);
+    kgex_cli_inputs_free(&inputs);
+    free(output_ids);
     free(opt.outputs);
     free(opt.lexicons);
     return rc;

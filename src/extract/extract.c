@@ -588,7 +588,7 @@ static int read_document(const kgex_extractor *x, kgex_extractor *x_add, kgex_ex
 
     rec->date[0] = '\0';
     if (kgex__date_ctx_init(&dates, opts ? opts->date : NULL) < 0)
-        return kgex__error_set(err, KGEX_EINVAL, "date '%s' is not of the form YYYY-MM-DD",
+        return kgex__error_set(err, KGEX_EINVAL, "date '%s' is not a valid date (YYYY-MM-DD)",
                                opts->date);
     if (!text)
         text = "";
