@@ -3,7 +3,7 @@
 #
 #   bash tests/fuzz/run.sh TARGET SECONDS [LIBFUZZER OPTION]...
 #
-# TARGET is fuzz_extract, fuzz_html or fuzz_lexicon. Needs clang-14 and its
+# TARGET is fuzz_extract, fuzz_html, fuzz_lexicon or fuzz_analytics. Needs clang-14 and its
 # runtime (Debian: apt-get install clang-14 libclang-rt-14-dev; not part of
 # scripts/setup.sh). The seed corpus tests/fuzz/corpus/TARGET is copied to
 # build-fuzz/corpus/TARGET, which grows as the fuzzer finds new inputs
