@@ -9,23 +9,26 @@
  *
  *   1. the coarsest level's groups, as one graph (two groups joined when
  *      any edge joins their members), are laid out first, by igraph's
- *      Fruchterman-Reingold when small, else by the refinement below from
- *      places on a spiral;
+ *      Fruchterman-Reingold when at most COARSEST_SMALL, else by the
+ *      refinement below from places on a spiral;
  *   2. each finer level (and at last the vertices) starts with the members
  *      of each group on a disc around the group's place, the disc's area
  *      proportional to their number, and is refined.
  *
- * The refinement (relax) uses the same forces as Fruchterman-Reingold
- * (attraction d^2 along edges, repulsion 1/d, displacement capped by a
- * temperature that falls to zero) but repulsion only between vertices at
- * most CELL apart, found through a hash grid rebuilt every iteration; a
- * cell holding more than CROWD vertices repels as one mass at its
- * centroid, so an iteration costs O(vertices + edges) however crowded the
- * picture is. A weak pull to the centroid keeps components together.
- * Each level gets LEVEL_WORK / (vertices + edges) iterations (between
- * MIN_ITER and MAX_ITER): since the Louvain levels shrink quickly, the
- * whole is near-linear. Everything is deterministic: no randomness beyond
- * igraph's seeded generator for the small case.
+ * The refinement (relax) uses the forces of Fruchterman-Reingold
+ * (attraction d^2 along edges, repulsion 1/d between all pairs,
+ * displacement capped by a temperature that falls to zero), the repulsion
+ * computed through a Barnes-Hut quadtree rebuilt every iteration (a cell
+ * far enough away acts as one mass at its centre of mass), so an iteration
+ * costs O(vertices log vertices + edges). A pull to the centroid
+ * proportional to the distance (GRAVITY) balances the repulsion, which
+ * keeps components together and the density near one vertex per unit of
+ * area. Each level gets LEVEL_WORK / (vertices x log2 vertices + edges)
+ * iterations (between MIN_ITER and MAX_ITER), and a level is skipped when
+ * it has fewer than LEVEL_GROWTH times the groups of the one above, so the
+ * levels laid out grow geometrically and the whole is near-linear.
+ * Everything is deterministic: no randomness beyond igraph's seeded
+ * generator for the small case.
  */
 #include "graph/layout.h"
 
@@ -37,9 +40,11 @@
 #include "common.h"
 
 #define SMALL_ITERATIONS 500
-#define LEVEL_WORK       1e6 /* (vertices + edges) x iterations per level */
+#define LEVEL_WORK       1e6 /* (vertices x log2 vertices + edges) x iterations per level */
+#define LEVEL_GROWTH     1.5 /* a finer level is laid out when it has this many times more */
 #define MIN_ITER         10
-#define MAX_ITER         300
+#define MAX_ITER         200
+#define COARSEST_SMALL   100 /* a coarsest level up to this size: all pairs */
 #define THETA            1.5 /* Barnes-Hut: a cell this small for its distance is one mass */
 #define MAX_DEPTH        40  /* of the quadtree: vertices closer than size / 2^40 share a leaf */
 #define GRAVITY          3.0 /* pull to the centroid: a disc of density near 1 */
@@ -337,9 +342,12 @@ done:
     return error;
 }
 
+/* LEVEL_WORK over the cost of an iteration: the quadtree walk of each
+ * vertex (about log2 of their number) and each edge. */
 static igraph_integer_t iterations(const igraph_t *g)
 {
-    double size = (double)igraph_vcount(g) + (double)igraph_ecount(g) + 1;
+    double k = (double)igraph_vcount(g);
+    double size = k * log2(k + 2) + (double)igraph_ecount(g) + 1;
     double iter = LEVEL_WORK / size;
 
     return (igraph_integer_t)(iter < MIN_ITER ? MIN_ITER : iter > MAX_ITER ? MAX_ITER : iter);
@@ -421,14 +429,14 @@ done:
     return error;
 }
 
-/* Lay out the coarsest graph `q`: igraph's Fruchterman-Reingold when
- * small, else the refinement from a spiral. */
-static int lay_out_coarsest(igraph_matrix_t *pos, const igraph_t *q)
+/* Lay out the coarsest graph `q`: igraph's Fruchterman-Reingold up to
+ * `small` vertices, else the refinement from a spiral. */
+static int lay_out_coarsest(igraph_matrix_t *pos, const igraph_t *q, igraph_integer_t small)
 {
     igraph_integer_t k = igraph_vcount(q), i;
     int error;
 
-    if (k <= KGEX__LAYOUT_SMALL)
+    if (k <= small)
         return kgex__from_igraph(
             igraph_layout_fruchterman_reingold(q, pos, 0, SMALL_ITERATIONS, sqrt((double)k),
                                                IGRAPH_LAYOUT_NOGRID, NULL, NULL, NULL, NULL, NULL));
@@ -466,7 +474,7 @@ int kgex__layout(igraph_matrix_t *out, const igraph_t *g, const igraph_matrix_in
     int error, have_parent = 0;
 
     if (n <= KGEX__LAYOUT_SMALL || depth == 0 || igraph_matrix_int_ncol(levels) != n)
-        return lay_out_coarsest(out, g);
+        return lay_out_coarsest(out, g, KGEX__LAYOUT_SMALL);
     fine = kgex__malloc((size_t)n * sizeof(*fine));
     coarse = kgex__malloc((size_t)n * sizeof(*coarse));
     up = kgex__malloc((size_t)n * sizeof(*up));
@@ -479,13 +487,15 @@ int kgex__layout(igraph_matrix_t *out, const igraph_t *g, const igraph_matrix_in
     error = quotient(&q, g, coarse, kc);
     if (error < 0)
         goto done;
-    error = lay_out_coarsest(&parent, &q);
+    error = lay_out_coarsest(&parent, &q, COARSEST_SMALL);
     igraph_destroy(&q);
     /* each finer level, and at last the vertices themselves (lv = -1) */
     for (lv = depth - 2; lv >= -1 && error == KGEX_OK; lv--) {
         double temp;
 
         kf = lv >= 0 ? level_row(levels, lv, n, fine) : n;
+        if (lv >= 0 && (double)kf < LEVEL_GROWTH * (double)kc)
+            continue; /* hardly finer: straight on to the next level */
         for (i = 0; i < n; i++) {
             if (lv < 0)
                 fine[i] = i;
