@@ -12,6 +12,7 @@
 #include "extract/phrase.h"
 
 #include <string.h>
+#include <strings.h>
 
 #include "common.h"
 
@@ -103,7 +104,9 @@ static int modifies(const kgex__doc *d, size_t i)
 {
     return kgex__mention_at(d, i) || d->tok_title[i] >= 0 || d->tok_titles[i] >= 0 ||
            (kgex__flags(d, i) & (KGEX__TF_CAP | KGEX__TF_HYPH)) ||
-           kgex__is_type(d, i, KGEX__TOK_NUMBER) || noun_word(d, i);
+           kgex__is_type(d, i, KGEX__TOK_NUMBER) || noun_word(d, i) ||
+           (is_word_tok(d, i) && !np_boundary(d, i) && noun_word(d, i + 1) &&
+            !np_boundary(d, i + 1)); /* "al-Shabab terror group" */
 }
 
 /* An adverb or a lower-case word of time: never the head of a phrase
@@ -217,10 +220,23 @@ static size_t parse_conj(const kgex__doc *d, size_t i, size_t lim, kgex__conj *c
     memset(c, 0, sizeof(*c));
     c->ent = -1;
     c->b = c->head = i;
-    /* determiners and quantifiers */
-    while (k < lim && is_word_tok(d, k) && !kgex__mention_at(d, k) &&
-           (has(d, k, KGEX__W_DETERMINER) || kgex__is_word(d, k, "no")) && !is_poss_pronoun(d, k)) {
-        k++;
+    /* determiners, quantifiers and approximations ("over a hundred") */
+    for (;;) {
+        size_t n = kgex__cue_at(d, k, KGEX__WC_APPROX);
+
+        if (n && k + n < lim &&
+            (kgex__is_type(d, k + n, KGEX__TOK_NUMBER) || has(d, k + n, KGEX__W_DETERMINER) ||
+             has(d, k + n, KGEX__W_QUANTITY) || has(d, k + n - 1, KGEX__W_QUANTITY))) {
+            k += n;
+            continue;
+        }
+        if (k < lim && is_word_tok(d, k) && !kgex__mention_at(d, k) &&
+            (has(d, k, KGEX__W_DETERMINER) || kgex__is_word(d, k, "no")) &&
+            !is_poss_pronoun(d, k)) {
+            k++;
+            continue;
+        }
+        break;
     }
     start_words = k;
     while (k < lim && k - i < WINDOW) {
@@ -358,7 +374,8 @@ static size_t parse_conj(const kgex__doc *d, size_t i, size_t lim, kgex__conj *c
         if (end > k + 1)
             k = end;
     }
-    if (last == LAST_WORD && k < lim && (c->cls & KGEX__W_TARGET_NOUN)) {
+    if (last == LAST_WORD && k < lim &&
+        (c->cls & (KGEX__W_TARGET_NOUN | KGEX__W_COMBATANT | KGEX__W_ARMED_HEAD))) {
         size_t n = kgex__cue_at(d, k, KGEX__WC_OWNER_LINK), end;
         if (n) {
             complement_into(d, k + n, lim, c->mod, &c->nmod, &end);
@@ -488,6 +505,25 @@ size_t kgex__np_ending(const kgex__doc *d, size_t j, size_t lo, kgex__np *np)
     return 0;
 }
 
+/* A phrase naming a state's forces without saying whose: "the army",
+ * "army planes", "government forces", "the military". */
+static int national_forces(const kgex__doc *d, const kgex__conj *c)
+{
+    size_t k;
+
+    if (c->ent >= 0 || c->nmod > 0 || c->nloc > 0 || c->title)
+        return 0;
+    if (c->cls & KGEX__W_ARMED_HEAD)
+        return 1;
+    if (!(c->cls & KGEX__W_COMBATANT))
+        return 0;
+    for (k = c->b; k < c->head; k++) {
+        if (has(d, k, KGEX__W_ARMED_HEAD) || kgex__is_word(d, k, "government"))
+            return 1;
+    }
+    return 0;
+}
+
 static int role_ok(const kgex__doc *d, int ent, int role)
 {
     kgex_kind k;
@@ -542,6 +578,17 @@ size_t kgex__np_role(const kgex__doc *d, const kgex__np *np, int role, int *out,
                 (c->title && role != KGEX__ROLE_MEMBER && role != KGEX__ROLE_TARGET)) {
                 for (m = 0; m < c->nmod; m++)
                     cand[nc++] = c->mod[m];
+            }
+            /* "the army", "army planes", "government forces" unqualified:
+             * the forces of the document's own state */
+            if (nc == 0 && (role == KGEX__ROLE_AGENT || role == KGEX__ROLE_TARGET) &&
+                national_forces(d, c))
+                cand[nc++] = recent_state(d, c->head);
+            /* "an alliance of rebel groups": the body whose name has that noun */
+            if (nc == 0 && role != KGEX__ROLE_TARGET && (c->cls & KGEX__W_ORG_NOUN)) {
+                int org = kgex__org_named(d, c->head);
+                if (org >= 0)
+                    cand[nc++] = org;
             }
             /* a target named by where it is: "targets in Lebanon"; a
              * government by its seat: "the government in Ankara" */
@@ -1034,4 +1081,33 @@ size_t kgex__noun_agents(const kgex__doc *d, size_t i, int *out, size_t cap)
         }
     }
     return n;
+}
+
+/* The organization of the document whose name has the word at token i
+ * ("alliance": the Alliance of Sahel States), the nearest named before or
+ * after it; -1 if none. */
+int kgex__org_named(const kgex__doc *d, size_t i)
+{
+    const char *w = kgex__norm(d, i);
+    size_t j, n = strlen(w), best_dist = (size_t)-1;
+    int best = -1;
+
+    for (j = 0; j < d->men_len; j++) {
+        int who = kgex__actor(d, &d->men[j]);
+        const char *label, *p;
+        size_t dist = d->men[j].b > i ? d->men[j].b - i : i - d->men[j].b;
+
+        if (!(who >= 0 && d->ent[who].kind == KGEX_KIND_ORGANIZATION) || dist >= best_dist)
+            continue;
+        label = d->ent[who].label;
+        for (p = label; *p; p++) {
+            if (strncasecmp(p, w, n) == 0 && (p == label || p[-1] == ' ') &&
+                (p[n] == '\0' || p[n] == ' ')) {
+                best = who;
+                best_dist = dist;
+                break;
+            }
+        }
+    }
+    return best;
 }

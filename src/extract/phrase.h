@@ -101,6 +101,10 @@ size_t kgex__noun_agents(const kgex__doc *d, size_t i, int *out, size_t cap);
  * ("UNITED NATIONS (AP) --"). */
 size_t kgex__sentence_start(const kgex__doc *d, size_t i);
 
+/* The organization of the document whose name has the word at token i
+ * ("alliance": the Alliance of Sahel States), the nearest named; -1. */
+int kgex__org_named(const kgex__doc *d, size_t i);
+
 /* Skip adverbs, time phrases ("on Friday", "last week") and a leading
  * "also" forward from token i; returns the next token. */
 size_t kgex__skip_adjuncts(const kgex__doc *d, size_t i, size_t e);

@@ -182,7 +182,8 @@ static size_t frame_start(const kgex__doc *d, const kgex__event *ev, kgex__event
         return k;
     if ((kgex__is_word(d, k, "and") || kgex__is_word(d, k, "or")) && k + 1 < lim &&
         kgex__is_type(d, k + 1, KGEX__TOK_WORD) && !kgex__mention_at(d, k + 1) &&
-        (d->tok_trig[k + 1] >= 0 || has(d, k + 1, KGEX__W_TARGET_NOUN)))
+        !(kgex__flags(d, k + 1) & KGEX__TF_CAP) && !has(d, k + 1, KGEX__W_BOUNDARY) &&
+        !has(d, k + 1, KGEX__W_DETERMINER) && !(d->tok_trig[k + 1] >= 0 && d->trig_pos[k + 1] == 1))
         k += 2 + (d->tok_trig[k + 1] >= 0 ? d->trig_len[k + 1] - 1 : 0);
     if (k + 1 < lim && kgex__is_word(d, k + 1, "by") &&
         (has(d, k, KGEX__W_PARTICIPLE) ||

@@ -72,6 +72,7 @@ const char *const kgex__cue_names[KGEX__WC_COUNT] = {
     "speech_doc",
     "state_body",
     "name_particle",
+    "approx",
 };
 /* clang-format on */
 

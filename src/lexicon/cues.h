@@ -42,40 +42,41 @@ enum kgex__cue_class {
     KGEX__WC_LIGHT_VERB, /* launched, carried out: its object noun is the event */
     KGEX__WC_HELP,       /* help, assistance, action: what an appeal asks for */
     KGEX__WC_LIST_OPENER,
-    KGEX__WC_NOUN_MARKER,  /* "any", "possible": a hypothetical noun */
-    KGEX__WC_CLAUSE,       /* which, that, who */
-    KGEX__WC_WEAPON,       /* missiles, drones: their owner attacks */
-    KGEX__WC_NAME_HEAD,    /* Treaty, Airport: a state name before it is part of a name */
-    KGEX__WC_AUX,          /* has, had, did: part of a verb group */
-    KGEX__WC_NEGATION,     /* not, never, no */
-    KGEX__WC_IRREALIS,     /* vowed to, threat of, plans to: not asserted */
-    KGEX__WC_FACTIVE,      /* continued to, began: asserted */
-    KGEX__WC_DENY,         /* denied: the accused denies */
-    KGEX__WC_STAND_FOR,    /* government, authorities, envoys: speak and act for their actor */
-    KGEX__WC_TARGET_NOUN,  /* territory, bases, positions: an attack on them hits their owner */
-    KGEX__WC_MEETING,      /* meeting, session, consultations */
-    KGEX__WC_COMPLAINT,    /* complaint, letter */
-    KGEX__WC_MEMBER_LIST,  /* includes, comprising, made up of, such as */
-    KGEX__WC_NONMEMBER,    /* partner, observer, candidate: not a member */
-    KGEX__WC_OWNER_LINK,   /* belonging to, held by: the owner of the noun before */
-    KGEX__WC_OWNER_SUFFIX, /* -controlled, -held, -ruled: "Houthi-controlled" */
-    KGEX__WC_TIME,         /* Monday, March, morning, week */
-    KGEX__WC_SUBORDINATOR, /* after, when, because: opens a clause */
-    KGEX__WC_CONJ,         /* and, or, but */
-    KGEX__WC_PARTICIPLE,   /* irregular past participles: struck, shot, sought */
-    KGEX__WC_JOIN,         /* joined, became: a member from now on */
-    KGEX__WC_SPEECH_PREP,  /* "according to", "in a statement": reported speech */
-    KGEX__WC_FUTURE,       /* "set to", "bid to", "application": not yet a member */
-    KGEX__WC_QUANTITY,     /* "a pair of", "a string of": the phrase goes on after "of" */
-    KGEX__WC_FOUNDED,      /* "set up by": founders are members */
-    KGEX__WC_KNOWN_AS,     /* "collectively known as X": the list before is X's members */
-    KGEX__WC_VERB,         /* began, took: a verb, never in a noun phrase */
-    KGEX__WC_RESTRAINT,    /* refrain, withdraw: asked of the other side, no appeal for help */
-    KGEX__WC_COMBATANT,    /* militants, troops, warplanes: stand for their side in an attack */
-    KGEX__WC_ANSWER,       /* answered, heeded: the request was made to the subject */
-    KGEX__WC_SPEECH_DOC,   /* statement, letter, filing: speaks for its author */
-    KGEX__WC_STATE_BODY,   /* presidency, parliament: a body of the state before it */
+    KGEX__WC_NOUN_MARKER,   /* "any", "possible": a hypothetical noun */
+    KGEX__WC_CLAUSE,        /* which, that, who */
+    KGEX__WC_WEAPON,        /* missiles, drones: their owner attacks */
+    KGEX__WC_NAME_HEAD,     /* Treaty, Airport: a state name before it is part of a name */
+    KGEX__WC_AUX,           /* has, had, did: part of a verb group */
+    KGEX__WC_NEGATION,      /* not, never, no */
+    KGEX__WC_IRREALIS,      /* vowed to, threat of, plans to: not asserted */
+    KGEX__WC_FACTIVE,       /* continued to, began: asserted */
+    KGEX__WC_DENY,          /* denied: the accused denies */
+    KGEX__WC_STAND_FOR,     /* government, authorities, envoys: speak and act for their actor */
+    KGEX__WC_TARGET_NOUN,   /* territory, bases, positions: an attack on them hits their owner */
+    KGEX__WC_MEETING,       /* meeting, session, consultations */
+    KGEX__WC_COMPLAINT,     /* complaint, letter */
+    KGEX__WC_MEMBER_LIST,   /* includes, comprising, made up of, such as */
+    KGEX__WC_NONMEMBER,     /* partner, observer, candidate: not a member */
+    KGEX__WC_OWNER_LINK,    /* belonging to, held by: the owner of the noun before */
+    KGEX__WC_OWNER_SUFFIX,  /* -controlled, -held, -ruled: "Houthi-controlled" */
+    KGEX__WC_TIME,          /* Monday, March, morning, week */
+    KGEX__WC_SUBORDINATOR,  /* after, when, because: opens a clause */
+    KGEX__WC_CONJ,          /* and, or, but */
+    KGEX__WC_PARTICIPLE,    /* irregular past participles: struck, shot, sought */
+    KGEX__WC_JOIN,          /* joined, became: a member from now on */
+    KGEX__WC_SPEECH_PREP,   /* "according to", "in a statement": reported speech */
+    KGEX__WC_FUTURE,        /* "set to", "bid to", "application": not yet a member */
+    KGEX__WC_QUANTITY,      /* "a pair of", "a string of": the phrase goes on after "of" */
+    KGEX__WC_FOUNDED,       /* "set up by": founders are members */
+    KGEX__WC_KNOWN_AS,      /* "collectively known as X": the list before is X's members */
+    KGEX__WC_VERB,          /* began, took: a verb, never in a noun phrase */
+    KGEX__WC_RESTRAINT,     /* refrain, withdraw: asked of the other side, no appeal for help */
+    KGEX__WC_COMBATANT,     /* militants, troops, warplanes: stand for their side in an attack */
+    KGEX__WC_ANSWER,        /* answered, heeded: the request was made to the subject */
+    KGEX__WC_SPEECH_DOC,    /* statement, letter, filing: speaks for its author */
+    KGEX__WC_STATE_BODY,    /* presidency, parliament: a body of the state before it */
     KGEX__WC_NAME_PARTICLE, /* al-, bin, da, von: lower case inside a personal name */
+    KGEX__WC_APPROX,        /* "over", "at least" before a number */
     KGEX__WC_COUNT
 };
 
@@ -134,6 +135,7 @@ enum kgex__cue_class {
 #define KGEX__W_SPEECH_DOC    KGEX__W(KGEX__WC_SPEECH_DOC)
 #define KGEX__W_STATE_BODY    KGEX__W(KGEX__WC_STATE_BODY)
 #define KGEX__W_NAME_PARTICLE KGEX__W(KGEX__WC_NAME_PARTICLE)
+#define KGEX__W_APPROX        KGEX__W(KGEX__WC_APPROX)
 
 /* Class names as the lexicon spells them ("determiner", "stand_for"). */
 extern const char *const kgex__cue_names[KGEX__WC_COUNT];

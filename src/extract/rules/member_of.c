@@ -371,35 +371,6 @@ static int recent_org(const kgex__doc *d, size_t i)
     return -1;
 }
 
-/* The organization of the document whose name has the word at token i
- * ("alliance": the Alliance of Sahel States), the nearest named before or
- * after it; -1 if none. */
-static int org_named(const kgex__doc *d, size_t i)
-{
-    const char *w = kgex__norm(d, i);
-    size_t j, n = strlen(w), best_dist = (size_t)-1;
-    int best = -1;
-
-    for (j = 0; j < d->men_len; j++) {
-        int who = kgex__actor(d, &d->men[j]);
-        const char *label, *p;
-        size_t dist = d->men[j].b > i ? d->men[j].b - i : i - d->men[j].b;
-
-        if (!is_org(d, who) || dist >= best_dist)
-            continue;
-        label = d->ent[who].label;
-        for (p = label; *p; p++) {
-            if (strncasecmp(p, w, n) == 0 && (p == label || p[-1] == ' ') &&
-                (p[n] == '\0' || p[n] == ' ')) {
-                best = who;
-                best_dist = dist;
-                break;
-            }
-        }
-    }
-    return best;
-}
-
 int kgex__member_of_sentence(kgex__doc *d, size_t s)
 {
     size_t i, b = d->t.sent[s].begin, e = d->t.sent[s].end, n, end;
@@ -466,7 +437,7 @@ int kgex__member_of_sentence(kgex__doc *d, size_t s)
          * body whose name has that noun */
         if (has(d, i, KGEX__W_ORG_NOUN) && !kgex__mention_at(d, i) &&
             (kgex__is_word(d, i + 1, "between") || kgex__is_word(d, i + 1, "of")) &&
-            kgex__np_at(d, i + 2, &np) && np.n >= 2 && (org = org_named(d, i)) >= 0) {
+            kgex__np_at(d, i + 2, &np) && np.n >= 2 && (org = kgex__org_named(d, i)) >= 0) {
             n = kgex__np_role(d, &np, KGEX__ROLE_MEMBER, members, KGEX__ARGS_MAX);
             error = add_members(d, members, n, org, i, np.e);
             if (error < 0)
