@@ -41,9 +41,9 @@ packages=(build-essential cmake pkg-config libigraph-dev libxml2-dev libxml2-uti
           python3-pil librsvg2-bin
           valgrind wamerican clang-14 libclang-rt-14-dev clang-format)
 # clang-14 with its sanitizer and libFuzzer runtimes (libclang-rt-14-dev):
-# scripts/test.sh builds once with gcc and once with clang, warnings as
-# errors, and the clang build has the fuzz targets; clang-format checks the
-# house format.
+# scripts/test.sh builds once with gcc and once with clang (with ASan and
+# UBSan), warnings as errors, and tests/fuzz/run.sh fuzzes; clang-format
+# checks the house format.
 # Node.js for tests/e2e/js: a node or npm already on PATH (e.g. NodeSource's
 # nodejs, which ships its own npm) is used as it is; Debian's npm package
 # would conflict with it.
