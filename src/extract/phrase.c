@@ -334,6 +334,11 @@ static size_t parse_conj(const kgex__doc *d, size_t i, size_t lim, kgex__conj *c
             break;
         if (last == LAST_ENT || (last == LAST_WORD && not_noun(d, k)))
             break;
+        /* a present verb after a known noun: "the session takes place" */
+        if (last == LAST_WORD && noun_word(d, c->head) && !noun_word(d, k) &&
+            d->wclass[k] == 0 && !(kgex__flags(d, k) & (KGEX__TF_CAP | KGEX__TF_HYPH)) &&
+            ends_with(norm(d, k), "s") && !ends_with(norm(d, k), "ss"))
+            break;
         c->head = k;
         c->cls = d->wclass[k];
         c->title = 0;
@@ -639,7 +644,7 @@ void kgex__vgroup(const kgex__doc *d, size_t i, size_t e, kgex__vg *vg)
         } else if (kgex__is_word(d, t, "to")) {
             size_t g = t;
             vg->inf = 1;
-            while (g > b && is_adverb(d, g - 1))
+            while (g > b && is_adverb(d, g - 1) && !has(d, g - 1, KGEX__W_FACTIVE))
                 g--;
             vg->gov = g > b ? g - 1 : (size_t)-1;
             j = t;

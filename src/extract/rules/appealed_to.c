@@ -48,14 +48,13 @@ static int meeting_body(const kgex__doc *d, size_t i)
         if (m)
             break;
     }
+    /* the body named last: one that meets (a council, an assembly), not a
+     * state's ministry */
     for (j = i; j-- > 0 && i - j < 400;) {
         m = kgex__mention_at(d, j);
         if (m && !m->location && d->ent[m->ent].kind == KGEX_KIND_ORGANIZATION &&
-            d->ent[m->ent].lex >= 0) {
-            const kgex__entity *le = &d->lex->ent[d->ent[m->ent].lex];
-            if (le->org_type && strcmp(le->org_type, "intergovernmental") == 0)
-                return m->ent;
-        }
+            d->ent[m->ent].of_state < 0 && d->ent[m->ent].stands_for < 0)
+            return m->ent;
     }
     return -1;
 }
