@@ -335,9 +335,9 @@ static size_t parse_conj(const kgex__doc *d, size_t i, size_t lim, kgex__conj *c
         if (last == LAST_ENT || (last == LAST_WORD && not_noun(d, k)))
             break;
         /* a present verb after a known noun: "the session takes place" */
-        if (last == LAST_WORD && noun_word(d, c->head) && !noun_word(d, k) &&
-            d->wclass[k] == 0 && !(kgex__flags(d, k) & (KGEX__TF_CAP | KGEX__TF_HYPH)) &&
-            ends_with(norm(d, k), "s") && !ends_with(norm(d, k), "ss"))
+        if (last == LAST_WORD && noun_word(d, c->head) && !noun_word(d, k) && d->wclass[k] == 0 &&
+            !(kgex__flags(d, k) & (KGEX__TF_CAP | KGEX__TF_HYPH)) && ends_with(norm(d, k), "s") &&
+            !ends_with(norm(d, k), "ss"))
             break;
         c->head = k;
         c->cls = d->wclass[k];
@@ -373,7 +373,8 @@ static size_t parse_conj(const kgex__doc *d, size_t i, size_t lim, kgex__conj *c
     }
     /* complements: "of X", "belonging to X", "(PKK)" */
     if ((last == LAST_WORD || last == LAST_TITLE) && k < lim && of_head(c) &&
-        kgex__is_word(d, k, "of")) {
+        (kgex__is_word(d, k, "of") ||
+         ((c->cls & KGEX__W_MEETING) && kgex__is_word(d, k, "under")))) {
         size_t end;
         complement_into(d, k + 1, lim, c->mod, &c->nmod, &end);
         if (end > k + 1)
@@ -976,13 +977,14 @@ int kgex__asserted_verb(const kgex__doc *d, size_t i, size_t e, const kgex__vg *
     return !hedged(d, i);
 }
 
-int kgex__asserted_noun(const kgex__doc *d, size_t i, size_t e)
+int kgex__asserted_noun(const kgex__doc *d, size_t i, size_t e, int act)
 {
     size_t b = kgex__sent_begin(d, i), j = i;
 
     (void)e;
-    /* the noun's own phrase: "any attack", "possible strikes", "no attack" */
-    while (j > b && j > i - 8 && !np_boundary(d, j - 1)) {
+    /* the noun's own phrase, back to its determiner: "any attack",
+     * "possible strikes", "no attack", "a planned offensive" */
+    while (j > b && j > i - 8 && !np_boundary(d, j - 1) && !has(d, j - 1, KGEX__W_DETERMINER)) {
         j--;
         if (has(d, j, KGEX__W_NOUN_MARKER) || has(d, j, KGEX__W_IRREALIS) ||
             kgex__is_word(d, j, "no"))
@@ -994,8 +996,9 @@ int kgex__asserted_noun(const kgex__doc *d, size_t i, size_t e)
             return 0;
     }
     /* what governs it: "threat of an attack", "to prevent attacks",
-     * "could launch an attack", "vowed an offensive" */
-    if (j > b) {
+     * "could launch an attack", "vowed an offensive"; a request or a
+     * statement that is considered or rejected was made all the same */
+    if (j > b && !act) {
         size_t g = j - 1;
 
         if (kgex__is_word(d, g, "of") || kgex__is_word(d, g, "for") ||

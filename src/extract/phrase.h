@@ -84,9 +84,11 @@ size_t kgex__subject(const kgex__doc *d, size_t vb, kgex__np *np);
 
 /* Is the verb (with group vg) or the event noun at [i, e) asserted as
  * having happened: not negated, modal, conditional, asked, planned,
- * threatened, denied or hypothetical? */
+ * threatened, denied or hypothetical? For a noun that names an act of
+ * speech (`act`: a request, an appeal), what governs it does not matter:
+ * a request that is considered or turned down was made. */
 int kgex__asserted_verb(const kgex__doc *d, size_t i, size_t e, const kgex__vg *vg);
-int kgex__asserted_noun(const kgex__doc *d, size_t i, size_t e);
+int kgex__asserted_noun(const kgex__doc *d, size_t i, size_t e, int act);
 
 /* Is the trigger word at [i, e) used as a noun here? `pos` has bit 0 when
  * the lexicon knows it as a verb and bit 1 as a noun. */

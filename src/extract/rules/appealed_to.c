@@ -168,7 +168,7 @@ int kgex__rule_appealed_to(kgex__doc *d, kgex__event *ev)
             add_role(d, &np, ev->src, &ev->nsrc);
         }
     } else {
-        if (!kgex__asserted_noun(d, ev->i, ev->e))
+        if (!kgex__asserted_noun(d, ev->i, ev->e, 1))
             return KGEX_OK;
         if (ev->nsrc == 0)
             noun_askers(d, ev);

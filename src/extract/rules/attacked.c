@@ -113,7 +113,7 @@ int kgex__rule_attacked(kgex__doc *d, kgex__event *ev, kgex__half *half)
     } else {
         size_t lv;
 
-        if (!kgex__asserted_noun(d, ev->i, ev->e))
+        if (!kgex__asserted_noun(d, ev->i, ev->e, 0))
             return KGEX_OK;
         na = kgex__noun_agents(d, ev->i, agents, KGEX__ARGS_MAX);
         kgex__args_add(ev->src, &ev->nsrc, agents, na);
