@@ -23,17 +23,20 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "arena.h"
 #include "common.h"
 #include "graph/date.h"
 #include "graph/hashmap.h"
 
 /* Where the value of a field was read: its mention's document, sentence
- * and offset; `set` 0 for a value given without provenance. */
+ * and offset, in 16 bytes. `doc` is 0 for a value given without
+ * provenance, 1 for provenance without a document name, else the name's
+ * index in the graph's pool of names + 2. A sentence number that does not
+ * fit in 32 bits is kept as the largest that does. */
 typedef struct pick {
-    const char *doc;
-    size_t sentence;
-    size_t start;
-    int set;
+    uint32_t doc;
+    uint32_t sentence;
+    uint64_t start;
 } pick;
 
 typedef struct node_rec {
@@ -58,14 +61,16 @@ typedef struct strpool {
 } strpool;
 
 struct kgex_graph {
-    node_rec **nodes;
+    node_rec **node_blocks; /* nodes in blocks of REC_BLOCK: they never move */
+    size_t node_blocks_len, node_blocks_cap;
     size_t nodes_len;
-    size_t nodes_cap;
-    edge_rec **edges;
+    edge_rec **edge_blocks;
+    size_t edge_blocks_len, edge_blocks_cap;
     size_t edges_len;
-    size_t edges_cap;
+    kgex__arena text;       /* ids, labels, quotes and aliases, and the pools' strings */
     strpool docs;           /* document names */
     strpool dates;          /* dates of mentions and documents */
+    strpool values;         /* iso3, wikidata, role, CAMEO code, dates of nodes and edges */
     const char **doc_dates; /* by index in docs: the document's date (in dates), or NULL */
     size_t doc_dates_cap;
     kgex__hashmap node_index;
@@ -95,44 +100,56 @@ const char *kgex_relation_name(kgex_relation relation)
     return (unsigned)relation < RELATION_COUNT ? relation_names[relation] : "unknown";
 }
 
+#define REC_BLOCK 1024
+
+static node_rec *node_at(const kgex_graph *graph, size_t i)
+{
+    return &graph->node_blocks[i / REC_BLOCK][i % REC_BLOCK];
+}
+
+static edge_rec *edge_at(const kgex_graph *graph, size_t i)
+{
+    return &graph->edge_blocks[i / REC_BLOCK][i % REC_BLOCK];
+}
+
+/* The zeroed record for item `len` of blocks of `size`-byte records
+ * (*blocks_len blocks allocated so far). */
+static void *next_rec(void ***blocks, size_t *blocks_len, size_t *blocks_cap, size_t len,
+                      size_t size)
+{
+    size_t b = len / REC_BLOCK;
+
+    if (b >= *blocks_len) {
+        if (kgex__grow((void **)blocks, blocks_cap, b + 1, sizeof(**blocks)) < 0)
+            return NULL;
+        (*blocks)[b] = kgex__calloc(REC_BLOCK, size);
+        if (!(*blocks)[b])
+            return NULL;
+        *blocks_len = b + 1;
+    }
+    return (char *)(*blocks)[b] + (len % REC_BLOCK) * size;
+}
+
+/* The strings of nodes and edges live in the graph's arena and pools. */
 static void node_rec_free(node_rec *n)
 {
-    size_t i;
-
     if (!n)
         return;
-    kgex__free((char *)n->pub.id);
-    kgex__free((char *)n->pub.label);
-    for (i = 0; i < n->pub.aliases_len; i++)
-        kgex__free(n->pub.aliases[i]);
     kgex__free(n->pub.aliases);
-    kgex__free((char *)n->pub.iso3);
-    kgex__free((char *)n->pub.wikidata);
-    kgex__free((char *)n->pub.role);
-    kgex__free((char *)n->pub.quote);
-    kgex__free((char *)n->pub.date);
-    kgex__free((char *)n->pub.cameo);
-    kgex__free(n->pub.prov); /* docs are owned by the graph */
-    kgex__free(n);
+    kgex__free(n->pub.prov);
+    memset(n, 0, sizeof(*n));
 }
 
 static void edge_rec_free(edge_rec *e)
 {
     if (!e)
         return;
-    kgex__free((char *)e->pub.role);
-    kgex__free((char *)e->pub.cameo);
-    kgex__free((char *)e->pub.date);
     kgex__free(e->pub.prov);
-    kgex__free(e);
+    memset(e, 0, sizeof(*e));
 }
 
 static void strpool_free(strpool *pool)
 {
-    size_t i;
-
-    for (i = 0; i < pool->len; i++)
-        kgex__free(pool->items[i]);
     kgex__free(pool->items);
     kgex__hashmap_free(&pool->index);
 }
@@ -157,13 +174,19 @@ void kgex_graph_free(kgex_graph *graph)
     if (!graph)
         return;
     for (i = 0; i < graph->nodes_len; i++)
-        node_rec_free(graph->nodes[i]);
-    kgex__free(graph->nodes);
+        node_rec_free(node_at(graph, i));
+    for (i = 0; i < graph->node_blocks_len; i++)
+        kgex__free(graph->node_blocks[i]);
+    kgex__free(graph->node_blocks);
     for (i = 0; i < graph->edges_len; i++)
-        edge_rec_free(graph->edges[i]);
-    kgex__free(graph->edges);
+        edge_rec_free(edge_at(graph, i));
+    for (i = 0; i < graph->edge_blocks_len; i++)
+        kgex__free(graph->edge_blocks[i]);
+    kgex__free(graph->edge_blocks);
     strpool_free(&graph->docs);
     strpool_free(&graph->dates);
+    strpool_free(&graph->values);
+    kgex__arena_free(&graph->text);
     kgex__free(graph->doc_dates);
     kgex__hashmap_free(&graph->node_index);
     kgex__hashmap_free(&graph->edge_index);
@@ -176,14 +199,14 @@ static int node_id_eq(size_t value, const void *key, const void *payload)
 {
     const kgex_graph *graph = payload;
 
-    return strcmp(graph->nodes[value]->pub.id, key) == 0;
+    return strcmp(node_at(graph, value)->pub.id, key) == 0;
 }
 
 static int edge_key_eq(size_t value, const void *key, const void *payload)
 {
     const kgex_graph *graph = payload;
     const edge_key *k = key;
-    const kgex_edge *e = &graph->edges[value]->pub;
+    const kgex_edge *e = &edge_at(graph, value)->pub;
 
     return e->source == k->source && e->relation == k->relation && e->target == k->target;
 }
@@ -212,12 +235,14 @@ int kgex_graph_find_node(const kgex_graph *graph, size_t *index_out, const char 
                               node_id_eq, graph);
 }
 
-/* The pool's one copy of `s` (NULL stays NULL) and its index there. */
-static int intern(strpool *pool, const char **out, size_t *index_out, const char *s)
+/* The pool's one copy of `s` (NULL stays NULL), kept in the graph's
+ * arena, and its index in the pool. */
+static int intern(kgex_graph *graph, strpool *pool, const char **out, size_t *index_out,
+                  const char *s)
 {
     uint64_t hash;
     size_t index;
-    char *copy = NULL;
+    char *copy;
     int error;
 
     *out = NULL;
@@ -232,23 +257,40 @@ static int intern(strpool *pool, const char **out, size_t *index_out, const char
     }
     error = kgex__grow((void **)&pool->items, &pool->cap, pool->len + 1, sizeof(*pool->items));
     if (error < 0)
-        goto done;
-    copy = kgex__strdup(s);
-    if (!copy) {
-        error = KGEX_ENOMEM;
-        goto done;
-    }
+        return error;
+    copy = kgex__arena_strdup(&graph->text, s);
+    if (!copy)
+        return KGEX_ENOMEM;
     error = kgex__hashmap_insert(&pool->index, hash, pool->len);
     if (error < 0)
-        goto done;
+        return error;
     if (index_out)
         *index_out = pool->len;
     pool->items[pool->len++] = copy;
     *out = copy;
-    copy = NULL;
-done:
-    kgex__free(copy);
-    return error;
+    return KGEX_OK;
+}
+
+/* Room for `need` records in a provenance array. Most nodes and edges are
+ * read once or twice, so arrays start at one record and double. */
+static int grow_prov(kgex_provenance **items, size_t *cap, size_t need)
+{
+    size_t ncap = *cap ? *cap : 1;
+    kgex_provenance *p;
+
+    if (need <= *cap)
+        return KGEX_OK;
+    while (ncap < need) {
+        if (ncap > ((size_t)-1) / 2 / sizeof(**items))
+            return KGEX_ENOMEM;
+        ncap *= 2;
+    }
+    p = kgex__realloc(*items, ncap * sizeof(**items));
+    if (!p)
+        return KGEX_ENOMEM;
+    *items = p;
+    *cap = ncap;
+    return KGEX_OK;
 }
 
 /* Append a copy of *prov (doc and date interned, the date being `date`:
@@ -263,11 +305,11 @@ static int add_prov(kgex_graph *graph, kgex_provenance **items, size_t *len, siz
     rec.sentence = prov->sentence;
     rec.start = prov->start;
     rec.end = prov->end;
-    error = kgex__grow((void **)items, cap, *len + 1, sizeof(**items));
+    error = grow_prov(items, cap, *len + 1);
     if (error == KGEX_OK)
-        error = intern(&graph->docs, &rec.doc, NULL, prov->doc);
+        error = intern(graph, &graph->docs, &rec.doc, NULL, prov->doc);
     if (error == KGEX_OK)
-        error = intern(&graph->dates, &rec.date, NULL, date);
+        error = intern(graph, &graph->dates, &rec.date, NULL, date);
     if (error < 0)
         return error;
     (*items)[(*len)++] = rec;
@@ -276,15 +318,17 @@ static int add_prov(kgex_graph *graph, kgex_provenance **items, size_t *len, siz
 
 /* Order of two places where something was read: by document name, then
  * sentence, then offset; a value with a place comes before one without. */
-static int pick_cmp(const pick *a, const pick *b)
+static int pick_cmp(const kgex_graph *graph, const pick *a, const pick *b)
 {
     int c;
 
-    if (a->set != b->set)
-        return a->set ? -1 : 1;
-    if (!a->set)
+    if ((a->doc != 0) != (b->doc != 0))
+        return a->doc ? -1 : 1;
+    if (!a->doc)
         return 0;
-    c = strcmp(a->doc ? a->doc : "", b->doc ? b->doc : "");
+    c = a->doc == b->doc ? 0
+                         : strcmp(a->doc > 1 ? graph->docs.items[a->doc - 2] : "",
+                                  b->doc > 1 ? graph->docs.items[b->doc - 2] : "");
     if (c == 0)
         c = (a->sentence > b->sentence) - (a->sentence < b->sentence);
     if (c == 0)
@@ -292,69 +336,72 @@ static int pick_cmp(const pick *a, const pick *b)
     return c;
 }
 
-/* Keep in *field the value read first (pick_cmp): replace it with a copy
- * of `value`, read at `at`, when there is none or `at` comes before. */
-static int keep_earliest_read(const char **field, pick *where, const char *value, const pick *at)
+/* Keep in *field the value read first (pick_cmp): the pool's copy of
+ * `value`, read at `at`, when there is none or `at` comes before. */
+static int keep_earliest_read(kgex_graph *graph, const char **field, pick *where, const char *value,
+                              const pick *at)
 {
-    char *copy;
+    if (!value || (*field && pick_cmp(graph, at, where) >= 0))
+        return KGEX_OK;
+    *where = *at;
+    if (*field && strcmp(*field, value) == 0)
+        return KGEX_OK;
+    return intern(graph, &graph->values, field, NULL, value);
+}
 
-    if (!value || (*field && pick_cmp(at, where) >= 0))
+/* The same for a quote, which is seldom repeated: a copy in the arena. */
+static int keep_earliest_quote(kgex_graph *graph, const char **field, pick *where,
+                               const char *value, const pick *at)
+{
+    const char *copy;
+
+    if (!value || (*field && pick_cmp(graph, at, where) >= 0))
         return KGEX_OK;
-    if (*field && strcmp(*field, value) == 0) {
-        *where = *at;
+    *where = *at;
+    if (*field && strcmp(*field, value) == 0)
         return KGEX_OK;
-    }
-    copy = kgex__strdup(value);
+    copy = kgex__arena_strdup(&graph->text, value);
     if (!copy)
         return KGEX_ENOMEM;
-    kgex__free((char *)*field);
     *field = copy;
-    *where = *at;
     return KGEX_OK;
 }
 
-/* Keep in *field the earliest date: a copy of `date` when *field is unset
- * or later. */
-static int keep_earliest_date(const char **field, const char *date)
+/* Keep in *field the earliest date: `date` when *field is unset or later. */
+static int keep_earliest_date(kgex_graph *graph, const char **field, const char *date)
 {
-    char *copy;
-
     if (!date || (*field && kgex__date_cmp(*field, date) <= 0))
         return KGEX_OK;
-    copy = kgex__strdup(date);
-    if (!copy)
-        return KGEX_ENOMEM;
-    kgex__free((char *)*field);
-    *field = copy;
-    return KGEX_OK;
+    return intern(graph, &graph->values, field, NULL, date);
 }
 
-/* Set *field to a copy of value when it is unset and value is not NULL. */
-static int keep_first(const char **field, const char *value)
+/* Set *field to `value` when it is unset and value is not NULL. */
+static int keep_first(kgex_graph *graph, const char **field, const char *value)
 {
-    char *copy;
-
     if (*field || !value)
         return KGEX_OK;
-    copy = kgex__strdup(value);
-    if (!copy)
-        return KGEX_ENOMEM;
-    *field = copy;
-    return KGEX_OK;
+    return intern(graph, &graph->values, field, NULL, value);
 }
 
 /* The place of `prov` (NULL: none), with the graph's own copy of its
  * document name: the caller's may not outlive the call. */
 static int pick_of(kgex_graph *graph, const kgex_provenance *prov, pick *out)
 {
-    pick p = {NULL, 0, 0, 0};
+    pick p = {0, 0, 0};
+    const char *name;
+    size_t index;
     int error = KGEX_OK;
 
     if (prov) {
-        error = intern(&graph->docs, &p.doc, NULL, prov->doc);
-        p.sentence = prov->sentence;
-        p.start = prov->start;
-        p.set = 1;
+        p.doc = 1;
+        if (prov->doc) {
+            error = intern(graph, &graph->docs, &name, &index, prov->doc);
+            if (error == KGEX_OK && index >= UINT32_MAX - 2)
+                error = KGEX_ELIMIT;
+            p.doc = (uint32_t)index + 2;
+        }
+        p.sentence = prov->sentence < UINT32_MAX ? (uint32_t)prov->sentence : UINT32_MAX;
+        p.start = (uint64_t)prov->start;
     }
     *out = p;
     return error;
@@ -367,17 +414,17 @@ static int fill_node(kgex_graph *graph, node_rec *n, const kgex_node_spec *spec,
     int error = pick_of(graph, prov, &at);
 
     if (error == KGEX_OK)
-        error = keep_first(&n->pub.iso3, spec->iso3);
+        error = keep_first(graph, &n->pub.iso3, spec->iso3);
     if (error == KGEX_OK)
-        error = keep_first(&n->pub.wikidata, spec->wikidata);
+        error = keep_first(graph, &n->pub.wikidata, spec->wikidata);
     if (error == KGEX_OK)
-        error = keep_earliest_read(&n->pub.role, &n->role, spec->role, &at);
+        error = keep_earliest_read(graph, &n->pub.role, &n->role, spec->role, &at);
     if (error == KGEX_OK)
-        error = keep_earliest_read(&n->pub.quote, &n->quote, spec->quote, &at);
+        error = keep_earliest_quote(graph, &n->pub.quote, &n->quote, spec->quote, &at);
     if (error == KGEX_OK)
-        error = keep_earliest_date(&n->pub.date, spec->date);
+        error = keep_earliest_date(graph, &n->pub.date, spec->date);
     if (error == KGEX_OK)
-        error = keep_earliest_read(&n->pub.cameo, &n->cameo, spec->cameo, &at);
+        error = keep_earliest_read(graph, &n->pub.cameo, &n->cameo, spec->cameo, &at);
     return error;
 }
 
@@ -400,7 +447,7 @@ int kgex_graph_add_node(kgex_graph *graph, size_t *index_out, const kgex_node_sp
     hash = kgex__hashmap_hash_str(spec->id);
     if (kgex__hashmap_find(&graph->node_index, &index, hash, spec->id, node_id_eq, graph) ==
         KGEX_OK) {
-        node_rec *old = graph->nodes[index];
+        node_rec *old = node_at(graph, index);
 
         error = fill_node(graph, old, spec, prov);
         if (error < 0)
@@ -417,22 +464,22 @@ int kgex_graph_add_node(kgex_graph *graph, size_t *index_out, const kgex_node_sp
         goto done;
     }
 
-    error = kgex__grow((void **)&graph->nodes, &graph->nodes_cap, graph->nodes_len + 1,
-                       sizeof(*graph->nodes));
-    if (error < 0)
-        goto done;
-    n = kgex__calloc(1, sizeof(*n));
+    n = next_rec((void ***)&graph->node_blocks, &graph->node_blocks_len, &graph->node_blocks_cap,
+                 graph->nodes_len, sizeof(*n));
     if (!n) {
         error = KGEX_ENOMEM;
         goto done;
     }
     n->pub.kind = spec->kind;
-    n->pub.id = kgex__strdup(spec->id);
-    n->pub.label = kgex__strdup(spec->label);
-    if (!n->pub.id || !n->pub.label) {
+    n->pub.id = kgex__arena_strdup(&graph->text, spec->id);
+    if (!n->pub.id) {
         error = KGEX_ENOMEM;
         goto done;
     }
+    /* labels repeat ("Statement by ..."): one copy each */
+    error = intern(graph, &graph->values, &n->pub.label, NULL, spec->label);
+    if (error < 0)
+        goto done;
     error = fill_node(graph, n, spec, prov);
     if (error < 0)
         goto done;
@@ -446,7 +493,7 @@ int kgex_graph_add_node(kgex_graph *graph, size_t *index_out, const kgex_node_sp
     error = kgex__hashmap_insert(&graph->node_index, hash, index);
     if (error < 0)
         goto done;
-    graph->nodes[graph->nodes_len++] = n;
+    graph->nodes_len++;
     n = NULL;
     if (index_out)
         *index_out = index;
@@ -465,7 +512,7 @@ int kgex_graph_add_alias(kgex_graph *graph, size_t node, const char *alias)
     KGEX_ASSERT_ARG(graph, NULL);
     KGEX_ASSERT_ARG(node < graph->nodes_len, NULL);
     KGEX_ASSERT_ARG(alias, NULL);
-    n = graph->nodes[node];
+    n = node_at(graph, node);
     if (!alias[0] || strcmp(alias, n->pub.label) == 0)
         return KGEX_OK;
 
@@ -487,7 +534,7 @@ int kgex_graph_add_alias(kgex_graph *graph, size_t node, const char *alias)
                        sizeof(*n->pub.aliases));
     if (error < 0)
         return error;
-    copy = kgex__strdup(alias);
+    copy = kgex__arena_strdup(&graph->text, alias);
     if (!copy)
         return KGEX_ENOMEM;
     memmove(&n->pub.aliases[lo + 1], &n->pub.aliases[lo],
@@ -521,13 +568,10 @@ int kgex_graph_add_edge(kgex_graph *graph, size_t *index_out, size_t source, kge
     key.target = target;
     hash = edge_key_hash(&key);
     if (kgex__hashmap_find(&graph->edge_index, &index, hash, &key, edge_key_eq, graph) == KGEX_OK) {
-        rec = graph->edges[index];
+        rec = edge_at(graph, index);
     } else {
-        error = kgex__grow((void **)&graph->edges, &graph->edges_cap, graph->edges_len + 1,
-                           sizeof(*graph->edges));
-        if (error < 0)
-            goto done;
-        e = kgex__calloc(1, sizeof(*e));
+        e = next_rec((void ***)&graph->edge_blocks, &graph->edge_blocks_len,
+                     &graph->edge_blocks_cap, graph->edges_len, sizeof(*e));
         if (!e) {
             error = KGEX_ENOMEM;
             goto done;
@@ -539,7 +583,7 @@ int kgex_graph_add_edge(kgex_graph *graph, size_t *index_out, size_t source, kge
         error = kgex__hashmap_insert(&graph->edge_index, hash, index);
         if (error < 0)
             goto done;
-        graph->edges[graph->edges_len++] = e;
+        graph->edges_len++;
         rec = e;
         e = NULL;
     }
@@ -547,11 +591,11 @@ int kgex_graph_add_edge(kgex_graph *graph, size_t *index_out, size_t source, kge
      * had so far, which is still a consistent edge */
     error = pick_of(graph, prov, &at);
     if (error == KGEX_OK)
-        error = keep_earliest_read(&rec->pub.role, &rec->role, role, &at);
+        error = keep_earliest_read(graph, &rec->pub.role, &rec->role, role, &at);
     if (error == KGEX_OK)
-        error = keep_earliest_read(&rec->pub.cameo, &rec->cameo, cameo, &at);
+        error = keep_earliest_read(graph, &rec->pub.cameo, &rec->cameo, cameo, &at);
     if (error == KGEX_OK)
-        error = keep_earliest_date(&rec->pub.date, date);
+        error = keep_earliest_date(graph, &rec->pub.date, date);
     if (error == KGEX_OK && prov)
         error = add_prov(graph, &rec->pub.prov, &rec->pub.prov_len, &rec->prov_cap, prov, date);
     if (error < 0)
@@ -575,7 +619,7 @@ int kgex_graph_set_document_date(kgex_graph *graph, const char *doc, const char 
     KGEX_ASSERT_ARG(graph, NULL);
     KGEX_ASSERT_ARG(doc, NULL);
     KGEX_ASSERT_ARG(!date || kgex__date_xsd_type(date), NULL);
-    error = intern(&graph->docs, &name, &index, doc);
+    error = intern(graph, &graph->docs, &name, &index, doc);
     if (error < 0)
         return error;
     old_cap = graph->doc_dates_cap;
@@ -585,7 +629,7 @@ int kgex_graph_set_document_date(kgex_graph *graph, const char *doc, const char 
         return error;
     for (i = old_cap; i < graph->doc_dates_cap; i++)
         graph->doc_dates[i] = NULL;
-    error = intern(&graph->dates, &interned, NULL, date);
+    error = intern(graph, &graph->dates, &interned, NULL, date);
     if (error < 0)
         return error;
     graph->doc_dates[index] = interned;
@@ -618,12 +662,12 @@ size_t kgex_graph_edge_count(const kgex_graph *graph)
 
 const kgex_node *kgex_graph_node(const kgex_graph *graph, size_t index)
 {
-    return graph && index < graph->nodes_len ? &graph->nodes[index]->pub : NULL;
+    return graph && index < graph->nodes_len ? &node_at(graph, index)->pub : NULL;
 }
 
 const kgex_edge *kgex_graph_edge(const kgex_graph *graph, size_t index)
 {
-    return graph && index < graph->edges_len ? &graph->edges[index]->pub : NULL;
+    return graph && index < graph->edges_len ? &edge_at(graph, index)->pub : NULL;
 }
 
 /* --- ordering ----------------------------------------------------------- */
@@ -633,10 +677,11 @@ typedef struct node_sort {
     size_t index;
 } node_sort;
 
+/* An edge by the ranks of its ends in node order and of its relation's
+ * name: comparing integers orders edges as comparing the three strings
+ * would, since node ids are unique. */
 typedef struct edge_sort {
-    const char *source;
-    const char *relation;
-    const char *target;
+    size_t source, relation, target;
     size_t index;
 } edge_sort;
 
@@ -650,13 +695,14 @@ static int node_sort_cmp(const void *a, const void *b)
 static int edge_sort_cmp(const void *a, const void *b)
 {
     const edge_sort *x = a, *y = b;
-    int c = strcmp(x->source, y->source);
 
-    if (c == 0)
-        c = strcmp(x->relation, y->relation);
-    if (c == 0)
-        c = strcmp(x->target, y->target);
-    return c;
+    if (x->source != y->source)
+        return x->source < y->source ? -1 : 1;
+    if (x->relation != y->relation)
+        return x->relation < y->relation ? -1 : 1;
+    if (x->target != y->target)
+        return x->target < y->target ? -1 : 1;
+    return 0;
 }
 
 int kgex_graph_node_order(const kgex_graph *graph, size_t **out)
@@ -677,7 +723,7 @@ int kgex_graph_node_order(const kgex_graph *graph, size_t **out)
         goto done;
     }
     for (i = 0; i < n; i++) {
-        tmp[i].id = graph->nodes[i]->pub.id;
+        tmp[i].id = node_at(graph, i)->pub.id;
         tmp[i].index = i;
     }
     if (n > 1)
@@ -695,26 +741,37 @@ done:
 int kgex_graph_edge_order(const kgex_graph *graph, size_t **out)
 {
     edge_sort *tmp = NULL;
-    size_t *order = NULL;
-    size_t i, n;
-    int error = KGEX_OK;
+    size_t *order = NULL, *nodes = NULL, *rank = NULL, rel_rank[RELATION_COUNT];
+    size_t i, k, n;
+    int error;
 
     KGEX_ASSERT_ARG(graph, NULL);
     KGEX_ASSERT_ARG(out, NULL);
     *out = NULL;
     n = graph->edges_len;
+    error = kgex_graph_node_order(graph, &nodes);
+    if (error < 0)
+        goto done;
     tmp = kgex__calloc(n, sizeof(*tmp));
     order = kgex__calloc(n, sizeof(*order));
-    if (!tmp || !order) {
+    rank = kgex__calloc(graph->nodes_len, sizeof(*rank));
+    if (!tmp || !order || !rank) {
         error = KGEX_ENOMEM;
         goto done;
     }
+    for (i = 0; i < graph->nodes_len; i++)
+        rank[nodes[i]] = i;
+    for (i = 0; i < RELATION_COUNT; i++) {
+        rel_rank[i] = 0;
+        for (k = 0; k < RELATION_COUNT; k++)
+            rel_rank[i] += strcmp(relation_names[k], relation_names[i]) < 0;
+    }
     for (i = 0; i < n; i++) {
-        const kgex_edge *e = &graph->edges[i]->pub;
+        const kgex_edge *e = &edge_at(graph, i)->pub;
 
-        tmp[i].source = graph->nodes[e->source]->pub.id;
-        tmp[i].relation = kgex_relation_name(e->relation);
-        tmp[i].target = graph->nodes[e->target]->pub.id;
+        tmp[i].source = rank[e->source];
+        tmp[i].relation = rel_rank[e->relation];
+        tmp[i].target = rank[e->target];
         tmp[i].index = i;
     }
     if (n > 1)
@@ -724,6 +781,8 @@ int kgex_graph_edge_order(const kgex_graph *graph, size_t **out)
     *out = order;
     order = NULL;
 done:
+    kgex__free(nodes);
+    kgex__free(rank);
     kgex__free(tmp);
     kgex__free(order);
     return error;
