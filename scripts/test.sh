@@ -111,7 +111,9 @@ valgrind_all() {
     echo "valgrind: $n unit test programs"
     [ "$n" -gt 0 ] || { echo "valgrind: no unit test program in build/tests"; rc=1; }
     # the fuzz targets over their seeds and regressions (tests/fuzz/replay.c)
-    for t in fuzz_extract fuzz_html fuzz_lexicon; do
+    for t in build/tests/fuzz/replay_*; do
+        [ -x "$t" ] || continue
+        t=${t##*/replay_}
         "${vg[@]}" "build/tests/fuzz/replay_$t" "tests/fuzz/corpus/$t" "tests/fuzz/regressions/$t" \
             >/dev/null 2>"build/valgrind-replay_$t.log" || { echo "valgrind: replay_$t (see build/valgrind-replay_$t.log)"; rc=1; }
     done
