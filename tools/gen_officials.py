@@ -14,6 +14,11 @@ Inputs:
     ("PRESIDENT_VLADIMIR_PUTIN_" -> President) when there is exactly one,
     else the CAMEO sector ("Government official", "Government official
     (health)").
+  * data/lexicon/src/office_holders/*.txt (hand-kept lists of office
+    holders, one post a line: STATE|Title|Name|from|to|aliases): heads of
+    state and government of every UN member state 2000-2025. Actor-dictionary
+    people whose spelling is close to a listed person at the same state and
+    time are merged into that person as aliases.
   * data/lexicon/src/officials_extra.json (hand-kept, from public lists
     of office holders): heads of state and government, foreign and defence
     ministers of states in the news since 2014, and the heads of the major
@@ -31,10 +36,12 @@ Stdlib only.
 
 import argparse
 import collections
+import difflib
 import json
 import os
 import re
 import sys
+import unicodedata
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(HERE)
@@ -236,6 +243,119 @@ def read_petrarch(path, states):
             yield name, aliases, roles
 
 
+# Offices held by one person at a time: roles of two people with the same
+# state or organization and one of these titles must not overlap.
+SINGLE_OFFICES = {
+    "President", "Prime Minister", "King", "Queen", "Emir", "Sultan", "Emperor", "Grand Duke",
+    "Chancellor", "Premier", "Taoiseach", "Head of Government", "Supreme Leader",
+    "Foreign Minister", "Defence Minister", "Minister of Foreign Affairs", "Minister of Defence",
+    "Secretary of State", "Secretary of Defense", "Foreign Secretary", "Defence Secretary",
+    "External Affairs Minister", "Secretary-General", "Secretary General", "Director-General",
+    "Director General", "Managing Director", "Chairperson", "Prosecutor", "High Commissioner",
+}
+OFFICE_LINE = re.compile(r"^([A-Z]{3}|org/[a-z0-9-]+)\|([^|]+)\|([^|]+)\|([0-9-]*)\|([0-9-]*)\|(.*)$")
+
+
+def date_ok(d):
+    """A real calendar date YYYY, YYYY-MM or YYYY-MM-DD."""
+    m = re.fullmatch(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?", d)
+    if not m:
+        return False
+    y, mo, dd = int(m.group(1)), m.group(2), m.group(3)
+    if mo is not None and not 1 <= int(mo) <= 12:
+        return False
+    if dd is not None:
+        days = [31, 29 if (y % 4 == 0 and y % 100 != 0) or y % 400 == 0 else 28, 31, 30, 31,
+                30, 31, 31, 30, 31, 30, 31][int(mo) - 1]
+        if not 1 <= int(dd) <= days:
+            return False
+    return 1800 <= y <= 2100
+
+
+def span(r):
+    """(earliest from, latest from, earliest to, latest to) of a role as
+    YYYY-MM-DD strings: a year or month is any day in it."""
+    def lo(d):
+        return (d + "-01-01")[:10] if len(d) == 4 else (d + "-01")[:10]
+    def hi(d):
+        return (d + "-12-31")[:10] if len(d) == 4 else (d + "-31")[:10]
+    f, t = r.get("from"), r.get("to")
+    return (lo(f) if f else "0000-00-00", hi(f) if f else "0000-00-00",
+            lo(t) if t else "9999-99-99", hi(t) if t else "9999-99-99")
+
+
+def surely_overlap(a, b):
+    """Do two roles share a day whatever day of their month or year their
+    dates stand for?"""
+    a0, a1, a2, _ = span(a)
+    b0, b1, b2, _ = span(b)
+    return a1 < b2 and b1 < a2
+
+
+def read_office_holders(states, orgs):
+    """Entries {"name", "aliases", "roles"} from data/lexicon/src/office_holders/*.txt."""
+    people = collections.OrderedDict()
+    folder = os.path.join(SRC, "office_holders")
+    for fn in sorted(os.listdir(folder)):
+        if not fn.endswith(".txt"):
+            continue
+        path = os.path.join(folder, fn)
+        with open(path, encoding="utf-8") as fh:
+            for no, line in enumerate(fh, 1):
+                line = line.rstrip("\n")
+                if not line.strip() or line.startswith("#"):
+                    continue
+                m = OFFICE_LINE.match(line)
+                where = "%s:%d" % (os.path.relpath(path, ROOT), no)
+                if not m:
+                    die("%s: not STATE|Title|Name|from|to|aliases" % where)
+                of, title, name, frm, to, aliases = (g.strip() for g in m.groups())
+                if of.startswith("org/"):
+                    if of[4:] not in orgs:
+                        die("%s: unknown organization %s" % (where, of))
+                elif of not in states:
+                    die("%s: unknown state %s" % (where, of))
+                else:
+                    of = "state/" + of
+                for d in (frm, to):
+                    if d and not date_ok(d):
+                        die("%s: malformed date %r" % (where, d))
+                if frm and to and span({"from": frm})[0] > span({"to": to})[3]:
+                    die("%s: ends before it begins" % where)
+                e = people.setdefault(name, {"name": name, "aliases": [], "roles": []})
+                for a in filter(None, (a.strip() for a in aliases.split(";"))):
+                    if a not in e["aliases"] and a != name:
+                        e["aliases"].append(a)
+                r = {"of": of, "title": title}
+                if frm:
+                    r["from"] = frm
+                if to:
+                    r["to"] = to
+                e["roles"].append(r)
+    return list(people.values())
+
+
+def fold(name):
+    """Lower-case ASCII letters and spaces of a name, for comparing spellings."""
+    s = unicodedata.normalize("NFKD", name)
+    s = "".join(ch for ch in s if not unicodedata.combining(ch)).lower()
+    return " ".join(re.sub(r"[^a-z ]+", " ", s.replace("-", " ")).split())
+
+
+def same_person_spelling(a, b):
+    """Two spellings of one name: "Emomali Rahmonov" and "Emomali Rahmon",
+    "Nursultan Nazarbaev" and "Nursultan Nazarbayev"."""
+    fa, fb = fold(a), fold(b)
+    if not fa or not fb:
+        return False
+    if fa == fb:
+        return True
+    wa, wb = fa.split(), fb.split()
+    if wa[0][:3] != wb[0][:3]:
+        return False
+    return difflib.SequenceMatcher(None, fa, fb).ratio() >= 0.85
+
+
 def build():
     with open(os.path.join(LEX, "states.json"), encoding="utf-8") as fh:
         state_list = json.load(fh)["states"]
@@ -248,50 +368,112 @@ def build():
         orgs = {o["id"] for o in json.load(fh)["organizations"]}
     with open(os.path.join(SRC, "officials_extra.json"), encoding="utf-8") as fh:
         extra = json.load(fh)["officials"]
-
-    people = collections.OrderedDict()  # slug -> entry
-
-    def merge(name, aliases, roles, wikidata=None, replace_of=()):
-        s = slug(name)
-        e = people.get(s)
-        if e is None:
-            e = people[s] = {"name": name, "aliases": [], "roles": []}
-        if wikidata:
-            e["wikidata"] = wikidata
-        if replace_of:
-            e["roles"] = [r for r in e["roles"] if r["of"] not in replace_of]
-        for a in aliases:
-            if a != e["name"] and a not in e["aliases"] and slug(a) != s or (
-                    a != e["name"] and a not in e["aliases"] and a.lower() != e["name"].lower()):
-                if a not in e["aliases"] and a != e["name"]:
-                    e["aliases"].append(a)
-        for r in roles:
-            if r not in e["roles"]:
-                e["roles"].append(r)
-
-    for name, aliases, roles in read_petrarch(
-            os.path.join(SRC, "petrarch2", "Phoenix.Countries.actors.txt"), states):
-        merge(name, aliases, roles)
     for x in extra:
         for r in x["roles"]:
             kind, _, oid = r["of"].partition("/")
             if (kind == "state" and oid not in states) or (kind == "org" and oid not in orgs):
                 die("%s: unknown %s" % (x["name"], r["of"]))
-        merge(x["name"], x.get("aliases", []), x["roles"], x.get("wikidata"),
-              replace_of={r["of"] for r in x["roles"]})
-        # the same person under other spellings in the actor file
-        # (Zelenskiy, "Dmitr Medvedev" with "Dmitri Medvedev") goes
-        mine = {n.lower() for n in [x["name"]] + x.get("aliases", [])}
-        for sl in [k for k, e in people.items() if k != slug(x["name"]) and not e.get("hand")]:
-            e = people[sl]
-            if mine & {n.lower() for n in [e["name"]] + e["aliases"]}:
-                del people[sl]
-        people[slug(x["name"])]["hand"] = True
+    lists = read_office_holders(states, orgs)
+
+    # slug -> {"name", "aliases", "auto" (actor dictionary roles), "hand"
+    # (roles from the lists of office holders), "wikidata"}
+    people = collections.OrderedDict()
+
+    def entry(name):
+        return people.setdefault(slug(name), {"name": name, "aliases": [], "auto": [],
+                                               "hand": [], "wikidata": None})
+
+    def add_aliases(e, names):
+        for a in names:
+            if a != e["name"] and a not in e["aliases"]:
+                e["aliases"].append(a)
+
+    for name, aliases, roles in read_petrarch(
+            os.path.join(SRC, "petrarch2", "Phoenix.Countries.actors.txt"), states):
+        e = entry(name)
+        add_aliases(e, aliases)
+        e["auto"] += [r for r in roles if r not in e["auto"]]
+    # The hand-kept entries first, then the lists of office holders; a role
+    # of the lists that repeats a hand-kept role of the person (same employer
+    # and title, overlapping) is the same post.
+    for x in extra + lists:
+        e = entry(x["name"])
+        add_aliases(e, x.get("aliases", []))
+        if x.get("wikidata"):
+            e["wikidata"] = x["wikidata"]
+        for r in x["roles"]:
+            if not any(h["of"] == r["of"] and h["title"] == r["title"] and
+                       (h == r or surely_overlap(h, r)) for h in e["hand"]):
+                e["hand"].append(r)
+    hand = {k: e for k, e in people.items() if e["hand"]}
+
+    # The same person under other spellings in the actor dictionary goes
+    # into the hand-kept entry as aliases: a shared spelling, or a close
+    # spelling of the name (transliterations) with a post at the same state
+    # at the same time.
+    by_name = collections.defaultdict(set)
+    by_state = collections.defaultdict(set)
+    for k, e in hand.items():
+        for n in [e["name"]] + e["aliases"]:
+            by_name[n.lower()].add(k)
+        for r in e["hand"]:
+            by_state[r["of"]].add(k)
+    merged = 0
+    for k in list(people):
+        e = people[k]
+        if e["hand"]:
+            continue
+        target = set()
+        for n in [e["name"]] + e["aliases"]:
+            target |= by_name.get(n.lower(), set())
+        if not target:
+            for r in e["auto"]:
+                for hk in by_state.get(r["of"], ()):
+                    h = hand[hk]
+                    if any(surely_overlap(r, hr) for hr in h["hand"] if hr["of"] == r["of"]) and \
+                            any(same_person_spelling(n, h["name"]) for n in [e["name"]] + e["aliases"]):
+                        target.add(hk)
+        if len(target) == 1:
+            h = hand[next(iter(target))]
+            add_aliases(h, [e["name"]] + e["aliases"])
+            del people[k]
+            merged += 1
+    # A person of the lists keeps only the listed posts for the states and
+    # organizations the lists name for them.
+    for e in people.values():
+        listed = {r["of"] for r in e["hand"]}
+        e["auto"] = [r for r in e["auto"] if r["of"] not in listed]
+    # A post of the actor dictionary in a single-holder office that the lists
+    # give to someone else at that time is not that office (the dictionary
+    # takes a title from a person's spellings for all their government
+    # posts): it becomes a government post.
+    holders = collections.defaultdict(list)
+    for e in people.values():
+        for r in e["hand"]:
+            if r["title"] in SINGLE_OFFICES:
+                holders[(r["of"], r["title"])].append(r)
+    auto_single = collections.defaultdict(list)
+    demoted = 0
+    for e in people.values():
+        for r in e["auto"]:
+            if r["title"] not in SINGLE_OFFICES:
+                continue
+            if any(surely_overlap(r, h) for h in holders.get((r["of"], r["title"]), ())):
+                r["title"] = SECTORS["GOV"]
+                demoted += 1
+            else:
+                auto_single[(r["of"], r["title"])].append(r)
+    # Two such posts of the dictionary alone that overlap: neither is sure.
+    for rs in auto_single.values():
+        clash = [r for r in rs if any(o is not r and surely_overlap(r, o) for o in rs)]
+        for r in clash:
+            r["title"] = SECTORS["GOV"]
+            demoted += 1
     # a spelling of two people names neither
     count = collections.Counter(a.lower() for e in people.values()
                                 for a in set([e["name"]] + e["aliases"]))
     for e in people.values():
-        e["aliases"] = [a for a in e["aliases"] if count[a.lower()] == 1 or e.get("hand")]
+        e["aliases"] = [a for a in e["aliases"] if count[a.lower()] == 1 or e["hand"]]
     out = []
     for e in people.values():
         # an alias whose slug is another person's id is that person's name
@@ -301,9 +483,15 @@ def build():
             o["aliases"] = e["aliases"]
         if e.get("wikidata"):
             o["wikidata"] = e["wikidata"]
-        o["roles"] = sorted(e["roles"], key=lambda r: (r.get("from", ""), r["of"], r["title"]))
+        roles = []
+        for r in e["hand"] + e["auto"]:
+            if r not in roles:
+                roles.append(r)
+        o["roles"] = sorted(roles, key=lambda r: (r.get("from", ""), r["of"], r["title"]))
         out.append(o)
     out.sort(key=lambda o: slug(o["name"]))
+    sys.stderr.write("gen_officials: %d actor-dictionary entries merged into listed people, "
+                     "%d dictionary posts made government posts\n" % (merged, demoted))
     return out
 
 

@@ -13,6 +13,11 @@ demonym, capital or seat, no organization's name or acronym, and belong to
 one state only, references (a place's state, an organization's parent, an
 official's employer) that exist, well-formed and unique Wikidata QIDs
 (states, organizations and officials), official ids (person slugs) unique,
+officials' roles with real calendar dates, one holder at a time of a
+single-holder office (president, prime minister, foreign and defence
+minister, ...), a head of state of every UN member state in every year
+2000-2025 (a head of government for the Commonwealth realms; documented
+vacancies aside),
 CAMEO families per relation, and minimum coverage (>= 193 UN member states,
 >= 150 intergovernmental organizations and bodies, >= 40 armed groups,
 >= 5,000 places, >= 1,000 officials).
@@ -32,6 +37,82 @@ try:
 except ImportError:  # pragma: no cover
     sys.stderr.write("check_lexicon: python3-jsonschema is required\n")
     sys.exit(2)
+
+
+# Titles of offices that one person holds at a time (tools/gen_officials.py
+# SINGLE_OFFICES).
+SINGLE_OFFICES = {
+    "President", "Prime Minister", "King", "Queen", "Emir", "Sultan", "Emperor", "Grand Duke",
+    "Chancellor", "Premier", "Taoiseach", "Head of Government", "Supreme Leader",
+    "Foreign Minister", "Defence Minister", "Minister of Foreign Affairs", "Minister of Defence",
+    "Secretary of State", "Secretary of Defense", "Foreign Secretary", "Defence Secretary",
+    "External Affairs Minister", "Secretary-General", "Secretary General", "Director-General",
+    "Director General", "Managing Director", "Chairperson", "Prosecutor", "High Commissioner",
+}
+HEADS_OF_STATE = {
+    "President", "Acting President", "Interim President", "King", "Queen", "Emir", "Sultan",
+    "Emperor", "Grand Duke", "Prince", "Co-Prince", "Supreme Leader", "Leader", "Head of State",
+    "Member of the Presidency",
+}
+HEADS_OF_GOVERNMENT = {"Prime Minister", "Premier", "Chancellor", "Taoiseach",
+                       "Head of Government", "Chief Adviser", "State Counsellor"}
+# Heads of state abroad: the British monarch (Commonwealth realms), the
+# co-princes of Andorra, the Captains Regent of San Marino (two, for six
+# months), Barbados until it became a republic in November 2021.
+HEAD_OF_STATE_ABROAD = {"ATG", "AUS", "BHS", "BLZ", "BRB", "CAN", "GRD", "JAM", "KNA", "LCA",
+                        "NZL", "PNG", "SLB", "TUV", "VCT", "AND", "SMR"}
+# Admission to the UN after 2000.
+UN_ADMISSION = {"TUV": 2000, "CHE": 2002, "TLS": 2002, "MNE": 2006, "SSD": 2011}
+# Years with no head of state in office at all: Lebanon's vacancies
+# (May 2014 - October 2016, October 2022 - January 2025), Haiti between
+# the assassination of July 2021 and the Transitional Presidential Council
+# of April 2024, Afghanistan under the unrecognized Taliban government since
+# August 2021, San Marino (its Captains Regent are not listed).
+NO_HEAD_OF_STATE = {"LBN": {2015, 2023, 2024}, "HTI": {2022, 2023},
+                    "AFG": {2022, 2023, 2024, 2025}, "SMR": set(range(2000, 2026))}
+
+
+def is_head_of_state(title):
+    return title in HEADS_OF_STATE or (
+        title.startswith(("Chairman of the ", "President of the "))
+        and "Council of Ministers" not in title)
+
+
+def date_ok(d):
+    """A real calendar date YYYY, YYYY-MM or YYYY-MM-DD between 1800 and 2100."""
+    m = re.fullmatch(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?", d)
+    if not m:
+        return False
+    y, mo, dd = int(m.group(1)), m.group(2), m.group(3)
+    if mo is not None and not 1 <= int(mo) <= 12:
+        return False
+    if dd is not None:
+        leap = (y % 4 == 0 and y % 100 != 0) or y % 400 == 0
+        days = [31, 29 if leap else 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][int(mo) - 1]
+        if not 1 <= int(dd) <= days:
+            return False
+    return 1800 <= y <= 2100
+
+
+def span(r):
+    """(earliest from, latest from, earliest to, latest to) of a role: a year
+    or a month stands for any day in it; no from is the distant past, no to
+    the present."""
+    def lo(d):
+        return (d + "-01-01")[:10] if len(d) == 4 else (d + "-01")[:10]
+
+    def hi(d):
+        return (d + "-12-31")[:10] if len(d) == 4 else (d + "-31")[:10]
+    f, t = r.get("from"), r.get("to")
+    return (lo(f) if f else "0000-00-00", hi(f) if f else "0000-00-00",
+            lo(t) if t else "9999-99-99", hi(t) if t else "9999-99-99")
+
+
+def surely_overlap(a, b):
+    """Two roles share a day whatever day of their month or year they mean."""
+    a0, a1, a2, _ = span(a)
+    b0, b1, b2, _ = span(b)
+    return a1 < b2 and b1 < a2
 
 
 class Checker:
@@ -302,6 +383,68 @@ def main(argv):
                 bare.append("%r: %r" % (e.get("name"), a))
     c.check(not dups, "official ids are unique", dups)
     c.check(not bare, "official names and aliases are full names, not one word", bare)
+
+    # Officials' roles: real calendar dates, a start before the end.
+    bad = []
+    for _, e in entries["officials"]:
+        for r in e.get("roles", []):
+            for k in ("from", "to"):
+                if k in r and not date_ok(str(r[k])):
+                    bad.append("%r: %s %s %r" % (e.get("name"), r.get("of"), k, r[k]))
+            if "from" in r and "to" in r and date_ok(str(r["from"])) and date_ok(str(r["to"])) \
+                    and span(r)[0] > span(r)[3]:
+                bad.append("%r: %s from %s to %s" % (e.get("name"), r.get("of"), r["from"], r["to"]))
+    c.check(not bad, "official roles have real dates and end after they begin", bad)
+
+    # One holder at a time of a single-holder office (a year or month is
+    # any day in it, so successors may share their month).
+    by_office = {}
+    for _, e in entries["officials"]:
+        for r in e.get("roles", []):
+            if r.get("title") in SINGLE_OFFICES and date_ok(str(r.get("from", "1900"))) \
+                    and date_ok(str(r.get("to", "2100"))):
+                by_office.setdefault((r.get("of"), r.get("title")), []).append((e.get("name"), r))
+    bad = []
+    for (of, title), rs in sorted(by_office.items()):
+        rs.sort(key=lambda nr: span(nr[1])[0])
+        for i, (na, ra) in enumerate(rs):
+            for nb, rb in rs[i + 1:]:
+                if span(rb)[0] > span(ra)[3]:
+                    break
+                if na != nb and surely_overlap(ra, rb):
+                    bad.append("%s %s: %s (%s to %s) and %s (%s to %s)" % (
+                        of, title, na, ra.get("from", "?"), ra.get("to", "now"), nb,
+                        rb.get("from", "?"), rb.get("to", "now")))
+    c.check(not bad, "no two people hold a single-holder office at once", bad)
+
+    # Every UN member state has a head of state (for Commonwealth realms and
+    # states whose head of state is a foreign office, a head of government)
+    # in every year from 2000 (or its admission) to 2025, but for the
+    # documented vacancies.
+    held = {}
+    for _, e in entries["officials"]:
+        for r in e.get("roles", []):
+            of, title = str(r.get("of", "")), str(r.get("title", ""))
+            if not of.startswith("state/") or not (date_ok(str(r.get("from", "1900")))
+                                                   and date_ok(str(r.get("to", "2100")))):
+                continue
+            sid = of[6:]
+            head = is_head_of_state(title) or (sid in HEAD_OF_STATE_ABROAD
+                                               and title in HEADS_OF_GOVERNMENT)
+            if not head:
+                continue
+            a, _, _, b = span(r)
+            for y in range(max(int(a[:4]), 2000), min(int(b[:4]), 2025) + 1):
+                held.setdefault(sid, set()).add(y)
+    gaps = []
+    for _, st in entries["states"]:
+        if st.get("un_member") is not True:
+            continue
+        sid = st.get("id")
+        for y in range(UN_ADMISSION.get(sid, 2000), 2026):
+            if y not in held.get(sid, set()) and y not in NO_HEAD_OF_STATE.get(sid, ()):
+                gaps.append("%s %d" % (sid, y))
+    c.check(not gaps, "every UN member state has a head of state in every year 2000-2025", gaps)
 
     # Titles unique (case-insensitively: they are matched that way).
     seen, dups = set(), []
