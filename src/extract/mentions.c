@@ -204,7 +204,10 @@ static int case_ok(const kgex__doc *d, size_t b, size_t e, int exact)
     size_t i;
 
     if (!exact)
-        return (flags(d, b) & KGEX__TF_CAP) != 0;
+        return (flags(d, b) & KGEX__TF_CAP) != 0 ||
+               /* "al-Shabab", "el-Sisi": a particle, then a capital */
+               (has(d, b, KGEX__W_NAME_PARTICLE) && b + 1 < e &&
+                (flags(d, b + 1) & KGEX__TF_CAP) != 0);
     for (i = b; i < e; i++) {
         if (d->t.tok[i].type == KGEX__TOK_WORD && !(flags(d, i) & KGEX__TF_ALLCAPS))
             return 0;

@@ -504,6 +504,7 @@ size_t kgex__np_ending(const kgex__doc *d, size_t j, size_t lo, kgex__np *np)
             kgex__is_word(d, s, ")") || kgex__is_type(d, s, KGEX__TOK_POSS) ||
             (kgex__flags(d, s) & KGEX__TF_HYPH))
             continue;
+
         if (np_parse(d, s, j, np) && np->e == j)
             return np->n;
     }
@@ -923,8 +924,20 @@ size_t kgex__subject(const kgex__doc *d, size_t vb, kgex__np *np)
             k--;
         return kgex__np_ending(d, k, b, np);
     }
-    if (kgex__np_ending(d, j, b, np))
+    if (kgex__np_ending(d, j, b, np)) {
+        /* the object of a preposition is no subject: "an attack on a base
+         * in Somalia kills ..." ("with Cambodia launching rockets" is) */
+        if (np->b > b + 1 && has(d, np->b - 1, KGEX__W_PREPOSITION) &&
+            !kgex__is_word(d, np->b - 1, "with") && !kgex__is_word(d, np->b - 1, "of") &&
+            noun_word(d, np->b - 2)) {
+            /* a list may start later: "near Jermuk, the Ministry ... said" */
+            if (kgex__np_ending(d, j, np->b + 1, np))
+                return np->n;
+            np->n = 0;
+            return 0;
+        }
         return np->n;
+    }
     return 0;
 }
 
