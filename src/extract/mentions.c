@@ -1886,9 +1886,10 @@ int kgex__resolve_pronoun(const kgex__doc *d, size_t i)
         if (i + 1 < d->t.len && kgex__in_list(norm(d, i + 1), be))
             return -1; /* "It was announced", "It is worth" */
     }
-    /* the nearest actor before it in its sentence ("Moscow said it ..."),
-     * else the first of the sentence before */
-    for (j = i; j-- > d->t.sent[s].begin;) {
+    /* the first actor of its sentence before it, most often the subject
+     * ("Turkey strikes Iraq as part of its offensive"), else the first of
+     * the sentence before */
+    for (j = d->t.sent[s].begin; j < i; j++) {
         const kgex__mention *m = kgex__mention_at(d, j);
         if (actor_mention(d, m))
             return d->ent[m->ent].stands_for >= 0 ? d->ent[m->ent].stands_for : m->ent;

@@ -568,22 +568,26 @@ size_t kgex__np_role(const kgex__doc *d, const kgex__np *np, int role, int *out,
                 case KGEX__ROLE_AGENT:
                 case KGEX__ROLE_ADDRESSEE:
                     stands = KGEX__W_STAND_FOR | KGEX__W_ARMED_HEAD | KGEX__W_WEAPON |
-                             KGEX__W_COMBATANT | KGEX__W_MEETING;
+                             KGEX__W_COMBATANT | KGEX__W_MEETING | KGEX__W_ORG_NOUN;
                     break;
                 case KGEX__ROLE_TARGET:
                     stands = KGEX__W_TARGET_NOUN | KGEX__W_ARMED_HEAD | KGEX__W_STAND_FOR |
-                             KGEX__W_COMBATANT | KGEX__W_ACTOR_NOUN;
+                             KGEX__W_COMBATANT | KGEX__W_ACTOR_NOUN | KGEX__W_ORG_NOUN;
                     break;
                 case KGEX__ROLE_SPEAKER:
                     stands = KGEX__W_STAND_FOR | KGEX__W_COMBATANT | KGEX__W_ARMED_HEAD |
-                             KGEX__W_SPEECH_DOC | KGEX__W_MEETING;
+                             KGEX__W_SPEECH_DOC | KGEX__W_MEETING | KGEX__W_ORG_NOUN;
                     break;
                 default:
                     stands = 0;
             }
             if ((c->cls & stands) ||
                 (c->title && role != KGEX__ROLE_MEMBER && role != KGEX__ROLE_TARGET)) {
-                for (m = 0; m < c->nmod; m++)
+                /* "Somalia's al-Shabab terror group" is al-Shabab's */
+                m = (c->cls & stands) == (c->cls & stands & KGEX__W_ORG_NOUN) && c->nmod > 0
+                        ? c->nmod - 1u
+                        : 0;
+                for (; m < c->nmod; m++)
                     cand[nc++] = c->mod[m];
             }
             /* "the army", "army planes", "government forces" unqualified:
