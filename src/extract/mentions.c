@@ -1861,6 +1861,21 @@ static int actor_mention(const kgex__doc *d, const kgex__mention *m)
            d->ent[m->ent].kind != KGEX_KIND_EVENT;
 }
 
+/* Is the phrase at token b the object of a preposition of place ("in
+ * neighbouring Iraq")? */
+static int after_place_prep(const kgex__doc *d, size_t b)
+{
+    size_t k;
+
+    for (k = b; k-- > 0 && b - k <= 2;) {
+        if (has(d, k, KGEX__W_PLACE_PREP))
+            return 1;
+        if (!is_type(d, k, KGEX__TOK_WORD) || d->tok_men[k] >= 0)
+            return 0;
+    }
+    return 0;
+}
+
 int kgex__resolve_pronoun(const kgex__doc *d, size_t i)
 {
     static const char *const person[] = {"he", "she", "his", "her", "him", NULL};
@@ -1886,12 +1901,12 @@ int kgex__resolve_pronoun(const kgex__doc *d, size_t i)
         if (i + 1 < d->t.len && kgex__in_list(norm(d, i + 1), be))
             return -1; /* "It was announced", "It is worth" */
     }
-    /* the first actor of its sentence before it, most often the subject
-     * ("Turkey strikes Iraq as part of its offensive"), else the first of
-     * the sentence before */
-    for (j = d->t.sent[s].begin; j < i; j++) {
+    /* the nearest actor before it in its sentence ("Moscow said it ..."),
+     * passing over places ("strikes in neighbouring Iraq as part of its
+     * offensive"), else the first of the sentence before */
+    for (j = i; j-- > d->t.sent[s].begin;) {
         const kgex__mention *m = kgex__mention_at(d, j);
-        if (actor_mention(d, m))
+        if (actor_mention(d, m) && !after_place_prep(d, m->b))
             return d->ent[m->ent].stands_for >= 0 ? d->ent[m->ent].stands_for : m->ent;
     }
     if (s == 0)
