@@ -475,6 +475,10 @@ size_t kgex__np_at(const kgex__doc *d, size_t i, kgex__np *np)
 /* May token t stand inside a noun phrase that ends after it? */
 static int np_inner(const kgex__doc *d, size_t t)
 {
+    /* "forces led by Saudi Arabia", "bases belonging to the PKK" */
+    if ((d->mclass[t] & KGEX__W_OWNER_LINK) ||
+        (t > 0 && (d->mclass[t - 1] & KGEX__W_OWNER_LINK) && d->mlen[t - 1] >= 2))
+        return 1;
     if (kgex__mention_at(d, t) || kgex__is_type(d, t, KGEX__TOK_POSS) ||
         kgex__is_type(d, t, KGEX__TOK_NUMBER))
         return 1;
