@@ -20,7 +20,9 @@
 
 #include "kgex/analytics.h"
 #include "kgex/errors.h"
+#include "kgex/extract.h"
 #include "kgex/graph.h"
+#include "kgex/lexicon.h"
 
 static size_t add(kgex_graph *g, const char *id, kgex_kind kind)
 {
@@ -458,10 +460,48 @@ static void *analyze_in_thread(void *graph)
     return error == KGEX_OK ? graph : NULL;
 }
 
+/* Extract a few sentences into a graph of their own, 20 times over; the
+ * graph's node count, or 0 on a failure. */
+static size_t extract_sentences(const kgex_lexicon *lex)
+{
+    static const char text[] = "Armenia is a member of the CSTO. Azerbaijani forces shelled "
+                               "Armenia on Tuesday, the Armenian Foreign Ministry said.";
+    kgex_graph *graph = NULL;
+    kgex_extractor *x = NULL;
+    size_t nodes = 0;
+    int i, error;
+
+    error = kgex_graph_new(&graph);
+    if (error == KGEX_OK)
+        error = kgex_extractor_new(&x, lex, graph);
+    for (i = 0; i < 20 && error == KGEX_OK; i++) {
+        char name[16];
+
+        snprintf(name, sizeof(name), "d%d.txt", i);
+        error = kgex_extract_text(x, name, text, sizeof(text) - 1, NULL, NULL);
+    }
+    if (error == KGEX_OK)
+        nodes = kgex_graph_node_count(graph);
+    kgex_extractor_free(x);
+    kgex_graph_free(graph);
+    return nodes;
+}
+
+static void *extract_in_thread(void *lex)
+{
+    static size_t nodes;
+
+    nodes = extract_sentences(lex);
+    return &nodes;
+}
+
 static void analytics_run_beside_other_threads_and_leave_igraph_as_it_was(void **state)
 {
     kgex_graph *g[4], *serial = make_news_graph(1500, 0);
-    pthread_t threads[4];
+    kgex_lexicon *lex = NULL;
+    pthread_t threads[4], extractor;
+    size_t alone;
+    void *extracted = NULL;
     igraph_rng_t *rng = igraph_rng_default();
     igraph_error_handler_t *handler;
     igraph_integer_t before, after;
@@ -480,7 +520,12 @@ static void analytics_run_beside_other_threads_and_leave_igraph_as_it_was(void *
     after = igraph_rng_get_integer(rng, 0, 1000000);
     assert_int_equal(before, after);
     assert_ptr_equal(igraph_set_error_handler(handler), igraph_error_handler_printignore);
-    /* four graphs analyzed at once give what one alone gives */
+    /* four graphs analyzed at once, while documents are extracted in
+     * another thread, give what one alone gives */
+    assert_int_equal(kgex_lexicon_new_default(&lex, NULL), KGEX_OK);
+    alone = extract_sentences(lex);
+    assert_true(alone > 0);
+    assert_int_equal(pthread_create(&extractor, NULL, extract_in_thread, lex), 0);
     for (i = 0; i < 4; i++) {
         g[i] = make_news_graph(1500, (unsigned)i);
         assert_int_equal(pthread_create(&threads[i], NULL, analyze_in_thread, g[i]), 0);
@@ -493,6 +538,9 @@ static void analytics_run_beside_other_threads_and_leave_igraph_as_it_was(void *
         assert_same_metrics(serial, g[i]);
         kgex_graph_free(g[i]);
     }
+    assert_int_equal(pthread_join(extractor, &extracted), 0);
+    assert_int_equal(*(size_t *)extracted, alone);
+    kgex_lexicon_free(lex);
     kgex_graph_free(serial);
 }
 
