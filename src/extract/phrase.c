@@ -178,8 +178,8 @@ static int recent_state(const kgex__doc *d, size_t i)
 static int of_head(const kgex__conj *c)
 {
     return c->title || (c->cls & (KGEX__W_STAND_FOR | KGEX__W_TARGET_NOUN | KGEX__W_ARMED_HEAD |
-                                  KGEX__W_COMBATANT | KGEX__W_ACTOR_NOUN | KGEX__W_MEETING |
-                                  KGEX__W_WEAPON | KGEX__W_COMPLAINT)) != 0;
+                                  KGEX__W_COMBATANT | KGEX__W_ORG_NOUN | KGEX__W_ACTOR_NOUN |
+                                  KGEX__W_MEETING | KGEX__W_WEAPON | KGEX__W_COMPLAINT)) != 0;
 }
 
 enum { LAST_NONE = 0, LAST_MOD, LAST_ENT, LAST_WORD, LAST_TITLE };
@@ -361,6 +361,7 @@ static size_t parse_conj(const kgex__doc *d, size_t i, size_t lim, kgex__conj *c
         /* only modifiers: "Russia's" alone, a trailing adjective */
         c->head = k - 1;
     }
+    c->npre = c->nmod;
     /* an official's affiliation: "Igor Volkov of the Russian Federation" */
     if (last == LAST_ENT && c->ent >= 0 && d->ent[c->ent].kind == KGEX_KIND_OFFICIAL &&
         k + 1 < lim && kgex__is_word(d, k, "of")) {
@@ -587,12 +588,15 @@ size_t kgex__np_role(const kgex__doc *d, const kgex__np *np, int role, int *out,
             }
             if ((c->cls & stands) ||
                 (c->title && role != KGEX__ROLE_MEMBER && role != KGEX__ROLE_TARGET)) {
-                /* "Somalia's al-Shabab terror group" is al-Shabab's */
-                m = (c->cls & stands) == (c->cls & stands & KGEX__W_ORG_NOUN) && c->nmod > 0
-                        ? c->nmod - 1u
-                        : 0;
-                for (; m < c->nmod; m++)
-                    cand[nc++] = c->mod[m];
+                /* "Somalia's al-Shabab terror group" is al-Shabab's; "an
+                 * alliance of A and B" is neither's */
+                if ((c->cls & stands) == (c->cls & stands & KGEX__W_ORG_NOUN)) {
+                    if (c->npre > 0)
+                        cand[nc++] = c->mod[c->npre - 1];
+                } else {
+                    for (m = 0; m < c->nmod; m++)
+                        cand[nc++] = c->mod[m];
+                }
             }
             /* "the army", "army planes", "government forces" unqualified:
              * the forces of the document's own state */
@@ -1119,23 +1123,27 @@ int kgex__org_named(const kgex__doc *d, size_t i)
 {
     const char *w = kgex__norm(d, i);
     size_t j, n = strlen(w), best_dist = (size_t)-1;
-    int best = -1;
+    int best = -1, best_rank = 0;
 
     for (j = 0; j < d->men_len; j++) {
-        int who = kgex__actor(d, &d->men[j]);
+        int who = kgex__actor(d, &d->men[j]), rank = 0;
         const char *label, *p;
         size_t dist = d->men[j].b > i ? d->men[j].b - i : i - d->men[j].b;
 
-        if (!(who >= 0 && d->ent[who].kind == KGEX_KIND_ORGANIZATION) || dist >= best_dist)
+        if (who < 0 || d->ent[who].kind != KGEX_KIND_ORGANIZATION)
             continue;
         label = d->ent[who].label;
         for (p = label; *p; p++) {
             if (strncasecmp(p, w, n) == 0 && (p == label || p[-1] == ' ') &&
                 (p[n] == '\0' || p[n] == ' ')) {
-                best = who;
-                best_dist = dist;
+                rank = p[n] == '\0' ? 2 : 1; /* "Three Brotherhood Alliance" first */
                 break;
             }
+        }
+        if (rank > best_rank || (rank == best_rank && rank > 0 && dist < best_dist)) {
+            best = who;
+            best_rank = rank;
+            best_dist = dist;
         }
     }
     return best;

@@ -33,6 +33,7 @@ typedef struct kgex__conj {
     int mod[KGEX__MOD_MAX]; /* entities modifying the head: adjectives,
                              * possessors, "of X", "X-controlled", "held by X" */
     uint8_t nmod;
+    uint8_t npre;           /* how many of mod[] stand before the head */
     int loc[KGEX__MOD_MAX]; /* where the head is: "targets in Lebanon" */
     uint8_t nloc;
 } kgex__conj;
