@@ -63,6 +63,44 @@ int kgex_cli_format_of(const char *path, int fallback)
     return fallback;
 }
 
+/* The directory of `path` (stat'ed into *dir) and its last component. 0,
+ * or -1 when the directory cannot be reached. */
+static int place_of(const char *path, struct stat *dir, const char **base)
+{
+    const char *slash = strrchr(path, '/');
+    char *name;
+    int rc;
+
+    *base = slash ? slash + 1 : path;
+    if (!slash)
+        return stat(".", dir);
+    name = strndup(path, slash == path ? 1 : (size_t)(slash - path));
+    if (!name)
+        return -1;
+    rc = stat(name, dir);
+    free(name);
+    return rc;
+}
+
+/* 1 when the outputs `a` and `b` are one file: the same name, the same
+ * existing file (through a link too), or the same name in the same
+ * directory ("out/g.graphml" and "./out/g.graphml"). */
+static int same_output(const char *a, const char *b)
+{
+    struct stat sa, sb;
+    const char *base_a, *base_b;
+
+    if (strcmp(a, b) == 0)
+        return 1;
+    if (strcmp(a, "-") == 0 || strcmp(b, "-") == 0)
+        return 0;
+    if (stat(a, &sa) == 0 && stat(b, &sb) == 0)
+        return S_ISREG(sa.st_mode) && sa.st_dev == sb.st_dev && sa.st_ino == sb.st_ino;
+    if (place_of(a, &sa, &base_a) != 0 || place_of(b, &sb, &base_b) != 0)
+        return 0;
+    return sa.st_dev == sb.st_dev && sa.st_ino == sb.st_ino && strcmp(base_a, base_b) == 0;
+}
+
 int kgex_cli_outputs_check(const kgex_cli_output *outs, size_t n, kgex_cli_file_id **ids_out,
                            size_t *ids_len)
 {
@@ -79,14 +117,14 @@ int kgex_cli_outputs_check(const kgex_cli_output *outs, size_t n, kgex_cli_file_
         struct stat st;
 
         for (j = 0; j < i; j++) {
-            if (strcmp(outs[i].path, outs[j].path) == 0) {
-                if (strcmp(outs[i].path, "-") == 0)
-                    kgex_cli_say(NULL, "standard output ('-o -') is named twice");
-                else
-                    kgex_cli_say(outs[i].path, "is named twice as an output");
-                free(ids);
-                return KGEX_CLI_EXIT_USAGE;
-            }
+            if (!same_output(outs[i].path, outs[j].path))
+                continue;
+            if (strcmp(outs[i].path, "-") == 0)
+                kgex_cli_say(NULL, "standard output ('-o -') is named twice");
+            else
+                kgex_cli_say(outs[i].path, "is the same output as '%s'", outs[j].path);
+            free(ids);
+            return KGEX_CLI_EXIT_USAGE;
         }
         if (strcmp(outs[i].path, "-") == 0 || stat(outs[i].path, &st) != 0)
             continue;
@@ -95,18 +133,11 @@ int kgex_cli_outputs_check(const kgex_cli_output *outs, size_t n, kgex_cli_file_
             free(ids);
             return KGEX_CLI_EXIT_OUTPUT;
         }
-        if (!S_ISREG(st.st_mode))
-            continue; /* /dev/null may be named twice; a device is no input */
-        for (j = 0; j < len; j++) {
-            if (ids[j].dev == st.st_dev && ids[j].ino == st.st_ino) {
-                kgex_cli_say(outs[i].path, "is the same file as another output");
-                free(ids);
-                return KGEX_CLI_EXIT_USAGE;
-            }
+        if (S_ISREG(st.st_mode)) {
+            ids[len].dev = st.st_dev; /* a device is no input: only files */
+            ids[len].ino = st.st_ino;
+            len++;
         }
-        ids[len].dev = st.st_dev;
-        ids[len].ino = st.st_ino;
-        len++;
     }
     *ids_out = ids;
     *ids_len = len;

@@ -29,8 +29,9 @@ int kgex_cli_parse_format(const char *name);
  * ".GEXF"), else `fallback`. */
 int kgex_cli_format_of(const char *path, int fallback);
 
-/* Check the outputs before anything is read: each path once (also "-",
- * and two names of one file), none a directory. On success *ids_out
+/* Check the outputs before anything is read: each output once (also "-";
+ * two names of one file, or of one new file in one directory, count as
+ * one), none a directory. On success *ids_out
  * (caller frees) holds the existing output files, for the input checks.
  * Returns 0, or an exit code after printing why. */
 int kgex_cli_outputs_check(const kgex_cli_output *outs, size_t n, kgex_cli_file_id **ids_out,

@@ -322,6 +322,9 @@ expect_exit "-o - -o -: exit 2" 2 "$bin" -o - -o - "$good"
 if [ -s "$tmp/out" ]; then not_ok "-o - -o -: nothing written"; else ok "-o - -o -: nothing written"; fi
 expect_exit "- -: exit 2" 2 "$bin" - -
 expect_exit "the same output twice: exit 2" 2 "$bin" -o "$tmp/twice.graphml" -o "$tmp/twice.graphml" "$good"
+expect_exit "the same new output under two names: exit 2" 2 \
+    "$bin" -o "$tmp/twice.graphml" -o "$tmp/../$(basename "$tmp")/./twice.graphml" "$good"
+has "the same output under two names: says so" "$tmp/err" "is the same output as"
 
 # 14. smaller ones
 expect_exit "--date 0000-01-01: exit 2" 2 "$bin" --date 0000-01-01 "$good"
