@@ -16,7 +16,8 @@ Inputs:
     (health)").
   * data/lexicon/src/office_holders/*.txt (hand-kept lists of office
     holders, one post a line: STATE|Title|Name|from|to|aliases): heads of
-    state and government of every UN member state 2000-2025. Actor-dictionary
+    state and government of every UN member state 2000-2025, foreign and
+    defence ministers of about 45 states, heads of organizations. Actor-dictionary
     people whose spelling is close to a listed person at the same state and
     time are merged into that person as aliases.
   * data/lexicon/src/officials_extra.json (hand-kept, from public lists
