@@ -489,7 +489,15 @@ static int np_inner(const kgex__doc *d, size_t t)
     return is_word_tok(d, t) && !np_boundary(d, t);
 }
 
+/* The noun phrase ending just before token j that starts in [lo, hi). */
+static size_t np_ending_in(const kgex__doc *d, size_t j, size_t lo, size_t hi, kgex__np *np);
+
 size_t kgex__np_ending(const kgex__doc *d, size_t j, size_t lo, kgex__np *np)
+{
+    return np_ending_in(d, j, lo, j, np);
+}
+
+static size_t np_ending_in(const kgex__doc *d, size_t j, size_t lo, size_t hi, kgex__np *np)
 {
     size_t b = kgex__sent_begin(d, j ? j - 1 : 0), left = j, s;
 
@@ -500,7 +508,11 @@ size_t kgex__np_ending(const kgex__doc *d, size_t j, size_t lo, kgex__np *np)
         b = lo;
     while (left > b && j - left < WINDOW && np_inner(d, left - 1))
         left--;
-    for (s = left; s < j; s++) {
+    /* a start before hi: the phrase may hold a preposition ("the
+     * government in Ankara"), so look as far back as the window */
+    if (hi < j)
+        left = j - b > WINDOW ? j - WINDOW : b;
+    for (s = left; s < j && s < hi; s++) {
         /* a phrase starts at a word, a number or a mention, never inside
          * a mention or at a list separator */
         if (kgex__mention_at(d, s) && kgex__mention_at(d, s)->b != s)
@@ -942,8 +954,18 @@ size_t kgex__subject(const kgex__doc *d, size_t vb, kgex__np *np)
         if (np->b > b + 1 && has(d, np->b - 1, KGEX__W_PREPOSITION) &&
             !kgex__is_word(d, np->b - 1, "with") && !kgex__is_word(d, np->b - 1, "of") &&
             noun_word(d, np->b - 2)) {
+            size_t pb = np->b;
+            int ents[KGEX__NP_MAX];
+
+            /* the phrase with the preposition: "the government in Ankara
+             * denied", which may stand for an actor */
+            if (np_ending_in(d, j, b, pb - 1, np) &&
+                kgex__np_role(d, np, KGEX__ROLE_AGENT, ents, KGEX__NP_MAX) +
+                        kgex__np_role(d, np, KGEX__ROLE_SPEAKER, ents, KGEX__NP_MAX) >
+                    0)
+                return np->n;
             /* a list may start later: "near Jermuk, the Ministry ... said" */
-            if (kgex__np_ending(d, j, np->b + 1, np))
+            if (kgex__np_ending(d, j, pb + 1, np))
                 return np->n;
             np->n = 0;
             return 0;

@@ -151,6 +151,9 @@ static int org_before(const kgex__doc *d, size_t j)
     kgex__np np;
     int org;
 
+    /* "X is made up of", "X, which is composed of" */
+    while (k > b && (has(d, k - 1, KGEX__W_BE) || has(d, k - 1, KGEX__W_ADVERB)))
+        k--;
     if (k > b && kgex__is_word(d, k - 1, ","))
         k--;
     if (k > b && has(d, k - 1, KGEX__W_CLAUSE))
