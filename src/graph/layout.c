@@ -76,9 +76,11 @@ void kgex__layout_fit(igraph_matrix_t *pos)
     span = fmax(box[1] - box[0], box[3] - box[2]) / 2;
     cx = (box[0] + box[1]) / 2;
     cy = (box[2] + box[3]) / 2;
+    /* clamped: (max - (min + max) / 2) / ((max - min) / 2) may round to
+     * 1 + 2^-52 */
     for (i = 0; i < k; i++) {
-        MATRIX(*pos, i, 0) = span > 0 ? (MATRIX(*pos, i, 0) - cx) / span : 0;
-        MATRIX(*pos, i, 1) = span > 0 ? (MATRIX(*pos, i, 1) - cy) / span : 0;
+        MATRIX(*pos, i, 0) = span > 0 ? fmax(-1, fmin(1, (MATRIX(*pos, i, 0) - cx) / span)) : 0;
+        MATRIX(*pos, i, 1) = span > 0 ? fmax(-1, fmin(1, (MATRIX(*pos, i, 1) - cy) / span)) : 0;
     }
 }
 
