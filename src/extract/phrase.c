@@ -88,6 +88,8 @@ static int past_verb(const kgex__doc *d, size_t i)
  * noun ("building", "meeting", "shelling"). */
 static int noun_word(const kgex__doc *d, size_t i)
 {
+    if (i >= d->t.len)
+        return 0;
     return (d->wclass[i] &
             (KGEX__W_TARGET_NOUN | KGEX__W_WEAPON | KGEX__W_STAND_FOR | KGEX__W_ARMED_HEAD |
              KGEX__W_MEETING | KGEX__W_HELP | KGEX__W_COMBATANT | KGEX__W_COMPLAINT |
